@@ -103,6 +103,15 @@ final class OpShapes {
             case "OneHot" -> one(oneHot());
             case "EyeLike" -> one(TensorInfo.of((int) Attributes.getInt(node, "dtype", in(0).elemType()),
                     in(0).dims()));
+            case "RNN", "GRU", "LSTM" -> recurrent();
+            case "Det" -> one(TensorInfo.of(in(0).elemType(), Arrays.copyOf(in(0).dims(),
+                    Math.max(in(0).rank() - 2, 0))));
+            case "RoiAlign", "MaxRoiPool" -> one(roiPool(op));
+            case "MaxUnpool" -> one(maxUnpool());
+            case "QLinearMatMul" -> one(TensorInfo.of(in(7).elemType(), matMul(in(0), in(3)).dims()));
+            case "DynamicQuantizeLinear" -> new TensorInfo[] {TensorInfo.of(OnnxDataType.UINT8.code(),
+                in(0).dims()), TensorInfo.of(FLOAT, new long[0]), TensorInfo.of(OnnxDataType.UINT8.code(),
+                new long[0])};
             case "RandomNormal", "RandomUniform" -> one(TensorInfo.of((int) Attributes.getInt(node, "dtype", FLOAT),
                     requiredInts("shape")));
             case "QuantizeLinear" -> one(TensorInfo.of(opt(2) == null ? OnnxDataType.UINT8.code()
@@ -1160,5 +1169,53 @@ final class OpShapes {
             out[i] = i == a ? depth : idx.dims()[j++];
         }
         return TensorInfo.of(in(2).elemType(), out);
+    }
+
+    // ---------------------------------------------------------------- recurrent and region operators
+
+    /** RNN/GRU/LSTM: Y [seq, dirs, batch, hidden], Y_h (and LSTM's Y_c) [dirs, batch, hidden]; layout=1 swaps. */
+    private TensorInfo[] recurrent() {
+        long[] x = in(0).dims();
+        if (x.length != 3) {
+            throw new IllegalArgumentException(node.getOpType() + " needs a 3-D input, got " + Arrays.toString(x));
+        }
+        long hidden = Attributes.getInt(node, "hidden_size", -1);
+        if (hidden <= 0) {
+            hidden = in(2).dims()[2];
+        }
+        long dirs = Attributes.getString(node, "direction", "forward").equals("bidirectional") ? 2 : 1;
+        boolean batchFirst = Attributes.getInt(node, "layout", 0) != 0;
+        long seq = batchFirst ? x[1] : x[0];
+        long batch = batchFirst ? x[0] : x[1];
+        int type = in(0).elemType();
+        TensorInfo y = TensorInfo.of(type, batchFirst ? new long[] {batch, seq, dirs, hidden}
+                : new long[] {seq, dirs, batch, hidden});
+        TensorInfo state = TensorInfo.of(type, batchFirst ? new long[] {batch, dirs, hidden}
+                : new long[] {dirs, batch, hidden});
+        return new TensorInfo[] {y, state, state};
+    }
+
+    private TensorInfo roiPool(String op) {
+        long[] x = in(0).dims();
+        long rois = in(1).dims()[0];
+        long[] pooled = op.equals("MaxRoiPool") ? requiredInts("pooled_shape")
+                : new long[] {Attributes.getInt(node, "output_height", 1), Attributes.getInt(node, "output_width", 1)};
+        return TensorInfo.of(in(0).elemType(), new long[] {rois, x[1], pooled[0], pooled[1]});
+    }
+
+    private TensorInfo maxUnpool() {
+        TensorInfo x = in(0);
+        if (opt(2) != null) {
+            return TensorInfo.of(x.elemType(), constInts(2, "output shape"));
+        }
+        long[] kernel = requiredInts("kernel_shape");
+        int n = kernel.length;
+        long[] strides = intsOr("strides", n, 1);
+        long[] pads = intsOr("pads", 2 * n, 0);
+        long[] out = x.dims().clone();
+        for (int i = 0; i < n; i++) {
+            out[i + 2] = (x.dims()[i + 2] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + n];
+        }
+        return TensorInfo.of(x.elemType(), out);
     }
 }

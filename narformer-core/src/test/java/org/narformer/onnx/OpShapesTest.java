@@ -237,6 +237,19 @@ class OpShapesTest {
     }
 
     @Test
+    void recurrentAndRegionOperators() {
+        List<TensorInfo> lstm = op(13).x(1, 5, 8).tensor(2, 64, 8).tensor(2, 64, 16).attr("hidden_size", 16)
+                .attr("direction", "bidirectional").run("LSTM", 3);
+        dims(lstm.get(0), 1, 2, 5, 16);
+        dims(lstm.get(2), 2, 5, 16);
+        dims(op(13).x(1, 256, 14, 14).tensor(10, 4).tensor(10).attr("output_height", 7).attr("output_width", 7)
+                .run("RoiAlign"), 10, 256, 7, 7);
+        dims(op(11).x(1, 3, 4, 4).tensor(1, 3, 4, 4).list("kernel_shape", 2, 2).list("strides", 2, 2)
+                .run("MaxUnpool"), 1, 3, 8, 8);
+        dims(op(13).x(1, 3, 3).run("Det"), 1);
+    }
+
+    @Test
     void kernelLargerThanInputIsBadInput() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> op(11).x(1, 3, 2, 2).tensor(4, 3, 5, 5).run("Conv"));

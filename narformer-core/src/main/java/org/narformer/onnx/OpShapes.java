@@ -1,6 +1,8 @@
 package org.narformer.onnx;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -104,6 +106,7 @@ final class OpShapes {
             case "EyeLike" -> one(TensorInfo.of((int) Attributes.getInt(node, "dtype", in(0).elemType()),
                     in(0).dims()));
             case "RNN", "GRU", "LSTM" -> recurrent();
+            case "Einsum" -> one(einsum());
             case "Det" -> one(TensorInfo.of(in(0).elemType(), Arrays.copyOf(in(0).dims(),
                     Math.max(in(0).rank() - 2, 0))));
             case "RoiAlign", "MaxRoiPool" -> one(roiPool(op));
@@ -1120,7 +1123,25 @@ final class OpShapes {
                 axes[i] = i;
             }
         }
-        return TensorInfo.of(x.elemType(), reduced(x.dims(), axes, keep));
+        long[] dims = reduced(x.dims(), axes, keep);
+        return TensorInfo.withValues(x.elemType(), dims, foldFullReduction(op, x, dims));
+    }
+
+    /** Values of a reduction over every element (e.g. {@code ReduceProd} of a shape slice), when known. */
+    private static double[] foldFullReduction(String op, TensorInfo x, long[] outDims) {
+        if (!x.hasValues() || TensorInfo.count(outDims) != 1 || x.count() == 0) {
+            return null;
+        }
+        java.util.stream.DoubleStream v = Arrays.stream(x.values());
+        double r = switch (op) {
+            case "ReduceProd" -> v.reduce(1, (p, q) -> p * q);
+            case "ReduceSum" -> v.sum();
+            case "ReduceMax" -> v.max().getAsDouble();
+            case "ReduceMin" -> v.min().getAsDouble();
+            case "ReduceMean" -> v.average().getAsDouble();
+            default -> Double.NaN;
+        };
+        return Double.isNaN(r) ? null : new double[] {r};
     }
 
     private static long[] reduced(long[] dims, long[] axes, boolean keep) {
@@ -1217,5 +1238,78 @@ final class OpShapes {
             out[i + 2] = (x.dims()[i + 2] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + n];
         }
         return TensorInfo.of(x.elemType(), out);
+    }
+
+    /**
+     * Einsum with explicit or implicit output ({@code "bij,bjk->bik"}, {@code "ij,jk"}) and at most one
+     * ellipsis per operand; letters of the same name must have broadcast-compatible sizes.
+     */
+    private TensorInfo einsum() {
+        String eq = Attributes.getString(node, "equation", "").replace(" ", "");
+        String[] sides = eq.split("->", -1);
+        String[] terms = sides[0].split(",", -1);
+        if (terms.length != in.length) {
+            throw new IllegalArgumentException("Einsum equation '" + eq + "' has " + terms.length + " operands, the "
+                    + "node " + in.length);
+        }
+        Map<Character, Long> sizes = new java.util.TreeMap<>();
+        Map<Character, Integer> counts = new java.util.TreeMap<>();
+        long[] ellipsis = new long[0];
+        for (int t = 0; t < terms.length; t++) {
+            long[] d = in(t).dims();
+            String term = terms[t];
+            int dots = term.indexOf("...");
+            int letters = term.replace("...", "").length();
+            int ellRank = dots >= 0 ? d.length - letters : 0;
+            if (ellRank < 0 || dots < 0 && letters != d.length) {
+                throw new IllegalArgumentException("Einsum term '" + term + "' does not match shape "
+                        + Arrays.toString(d));
+            }
+            int axis = 0;
+            for (int i = 0; i < term.length(); i++) {
+                if (i == dots) {
+                    ellipsis = broadcast(ellipsis, Arrays.copyOfRange(d, axis, axis + ellRank));
+                    axis += ellRank;
+                    i += 2;
+                    continue;
+                }
+                char c = term.charAt(i);
+                long size = d[axis++];
+                Long prev = sizes.get(c);
+                if (prev != null && prev != size && prev != 1 && size != 1) {
+                    throw new IllegalArgumentException("Einsum letter '" + c + "' has sizes " + prev + " and " + size);
+                }
+                sizes.put(c, prev == null || prev == 1 ? size : prev);
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        String output;
+        if (sides.length > 1) {
+            output = sides[1];
+        } else {
+            StringBuilder implicit = new StringBuilder(eq.contains("...") ? "..." : "");
+            counts.forEach((c, n) -> {
+                if (n == 1) {
+                    implicit.append(c);
+                }
+            });
+            output = implicit.toString();
+        }
+        List<Long> out = new java.util.ArrayList<>();
+        for (int i = 0; i < output.length(); i++) {
+            if (output.startsWith("...", i)) {
+                for (long e : ellipsis) {
+                    out.add(e);
+                }
+                i += 2;
+                continue;
+            }
+            Long size = sizes.get(output.charAt(i));
+            if (size == null) {
+                throw new IllegalArgumentException("Einsum output letter '" + output.charAt(i) + "' is not an input");
+            }
+            out.add(size);
+        }
+        return TensorInfo.of(in(0).elemType(), out.stream().mapToLong(Long::longValue).toArray());
     }
 }

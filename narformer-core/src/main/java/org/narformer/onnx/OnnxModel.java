@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -130,6 +132,69 @@ public final class OnnxModel {
         List<NodeProto> order = OnnxGraphs.topologicalOrder(proto.getGraph(), source);
         Map<String, TensorInfo> tensors = OnnxShapeInference.infer(proto, order, config.batchSize(), source);
         return GraphConstruction.build(proto.getGraph(), order, tensors, config, source);
+    }
+
+    /**
+     * The graph inputs that are not initializers, dimension 0 forced to {@code batchSize} as in
+     * {@link #toGraph(OnnxImportConfig)}.
+     *
+     * @throws BadInputException when an input has a symbolic dimension other than the batch axis
+     */
+    public List<OnnxTensorSpec> inputs(int batchSize) {
+        Set<String> initializers = OnnxGraphs.initializerNames(proto.getGraph());
+        List<OnnxTensorSpec> specs = new ArrayList<>();
+        for (ValueInfoProto v : proto.getGraph().getInputList()) {
+            if (!initializers.contains(v.getName())) {
+                TensorInfo t = OnnxShapeInference.graphInput(v, batchSize, source);
+                specs.add(new OnnxTensorSpec(v.getName(), OnnxDataType.ofCode(t.elemType()), t.shape()));
+            }
+        }
+        return specs;
+    }
+
+    /** The graph outputs with their inferred types and shapes at {@code batchSize}. */
+    public List<OnnxTensorSpec> outputs(int batchSize) {
+        Map<String, TensorInfo> tensors = OnnxShapeInference.infer(proto,
+                OnnxGraphs.topologicalOrder(proto.getGraph(), source), batchSize, source);
+        List<OnnxTensorSpec> specs = new ArrayList<>();
+        for (ValueInfoProto v : proto.getGraph().getOutputList()) {
+            TensorInfo t = tensors.get(v.getName());
+            if (t == null) {
+                throw new BadInputException(source, "graph output '" + v.getName() + "'", "is not produced");
+            }
+            specs.add(new OnnxTensorSpec(v.getName(), OnnxDataType.ofCode(t.elemType()), t.shape()));
+        }
+        return specs;
+    }
+
+    /**
+     * A copy whose non-initializer inputs and whose outputs declare dimension 0 as {@code batchSize} (the
+     * reference's {@code modify_onnx_batch_size}, persisted so an inference engine runs that batch), with
+     * {@code value_info} dropped because its shapes would be stale. Constants baked into the graph (e.g. a
+     * {@code Reshape} target with a literal batch of 1) are not rewritten; {@link #outputs(int)} reports such a
+     * graph as a shape error.
+     */
+    public OnnxModel withBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);
+        }
+        Set<String> initializers = OnnxGraphs.initializerNames(proto.getGraph());
+        GraphProto.Builder g = proto.getGraph().toBuilder().clearValueInfo();
+        for (ValueInfoProto.Builder v : g.getInputBuilderList()) {
+            if (!initializers.contains(v.getName())) {
+                setBatch(v, batchSize);
+            }
+        }
+        for (ValueInfoProto.Builder v : g.getOutputBuilderList()) {
+            setBatch(v, batchSize);
+        }
+        return new OnnxModel(proto.toBuilder().setGraph(g).build(), source);
+    }
+
+    private static void setBatch(ValueInfoProto.Builder v, int batchSize) {
+        if (v.getType().hasTensorType() && v.getType().getTensorType().getShape().getDimCount() > 0) {
+            v.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(0).setDimValue(batchSize);
+        }
     }
 
     /** The inferred shape of every tensor (initializers, graph inputs, operator outputs), sorted by name. */

@@ -119,7 +119,8 @@ final class OnnxShapeInference {
         return TensorInfo.withValues(t.getDataType(), dims, TensorData.smallValues(t));
     }
 
-    private static TensorInfo graphInput(ValueInfoProto v, int batchSize, String source) {
+    /** A graph input's type and dims with dimension 0 forced to the batch size. */
+    static TensorInfo graphInput(ValueInfoProto v, int batchSize, String source) {
         TypeProto type = v.getType();
         String where = "graph input '" + v.getName() + "'";
         if (!type.hasTensorType()) {

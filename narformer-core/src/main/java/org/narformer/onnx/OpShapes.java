@@ -287,9 +287,10 @@ final class OpShapes {
     }
 
     private TensorInfo binary(String op, TensorInfo a, TensorInfo b) {
-        long[] dims = op.equals("PRelu") ? a.dims() : broadcast(a.dims(), b.dims());
-        if (op.equals("PRelu")) {
-            broadcast(a.dims(), b.dims()); // validates the slope shape
+        long[] dims = broadcast(a.dims(), b.dims());
+        if (op.equals("PRelu") && !Arrays.equals(dims, a.dims())) {
+            throw new IllegalArgumentException("PRelu slope " + Arrays.toString(b.dims()) + " must broadcast to "
+                    + Arrays.toString(a.dims()));
         }
         boolean integer = a.isInteger();
         boolean fmod = Attributes.getInt(node, "fmod", 0) != 0;

@@ -123,6 +123,21 @@ class OnnxModelTest {
     }
 
     @Test
+    void inputAndOutputSpecsAndBatchRewrite() {
+        OnnxModel m = miniResNet();
+        assertEquals(List.of(new OnnxTensorSpec("data", OnnxDataType.FLOAT, TensorShape.of(2, 3, 16, 16))),
+                m.inputs(2));
+        assertEquals(List.of(new OnnxTensorSpec("fc", OnnxDataType.FLOAT, TensorShape.of(2, 10))), m.outputs(2));
+        OnnxModel eight = OnnxModel.fromBytes(m.withBatchSize(8).toBytes(), "eight");
+        var declared = eight.proto().getGraph();
+        assertEquals(8, declared.getInput(0).getType().getTensorType().getShape().getDim(0).getDimValue());
+        assertEquals(8, declared.getOutput(0).getType().getTensorType().getShape().getDim(0).getDimValue());
+        assertEquals(TensorShape.of(8, 10), eight.outputs(8).get(0).shape());
+        assertEquals(m.toGraph(new OnnxImportConfig(8, false)).nodes(), eight.toGraph(new OnnxImportConfig(8,
+                false)).nodes());
+    }
+
+    @Test
     void builderMisuseIsAProgrammingError() {
         OnnxModelBuilder b = OnnxModelBuilder.create("m", 13);
         b.input("x", 1, 2);

@@ -59,6 +59,17 @@ public final class NarFormerCli implements Runnable {
         return exitCodeOf(ex).code();
     }
 
+    /**
+     * Reports a failure of one item of a batch on standard error: one line, plus the stack trace with
+     * {@code --verbose}. Batch commands call this and go on with the next item.
+     */
+    void report(Exception ex) {
+        System.err.println("narformer: " + describe(ex));
+        if (verbose) {
+            ex.printStackTrace(System.err);
+        }
+    }
+
     /** The one-line message a user sees for an exception. */
     static String describe(Throwable ex) {
         if (ex instanceof NarFormerException) {

@@ -106,6 +106,21 @@ public final class OnnxModel {
         return proto.getGraph().getNodeCount();
     }
 
+    /** Names of the graph inputs that are not initializers (the network's real inputs), in file order. */
+    public List<String> graphInputNames() {
+        java.util.Set<String> initializers = new java.util.HashSet<>();
+        for (TensorProto t : proto.getGraph().getInitializerList()) {
+            initializers.add(t.getName());
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (var v : proto.getGraph().getInputList()) {
+            if (!initializers.contains(v.getName())) {
+                names.add(v.getName());
+            }
+        }
+        return names;
+    }
+
     /** Number of initializers that have dims but no stored data. */
     public int strippedInitializerCount() {
         int n = 0;

@@ -108,12 +108,9 @@ public final class OnnxModel {
 
     /** Names of the graph inputs that are not initializers (the network's real inputs), in file order. */
     public List<String> graphInputNames() {
-        java.util.Set<String> initializers = new java.util.HashSet<>();
-        for (TensorProto t : proto.getGraph().getInitializerList()) {
-            initializers.add(t.getName());
-        }
-        List<String> names = new java.util.ArrayList<>();
-        for (var v : proto.getGraph().getInputList()) {
+        Set<String> initializers = OnnxGraphs.initializerNames(proto.getGraph());
+        List<String> names = new ArrayList<>();
+        for (ValueInfoProto v : proto.getGraph().getInputList()) {
             if (!initializers.contains(v.getName())) {
                 names.add(v.getName());
             }

@@ -7,7 +7,7 @@ import org.narformer.graph.NetworkGraph;
 
 /**
  * Reads an ONNX file into the project's graph IR, the way NAR-Former V2 / NNLQP do
- * ({@code onnx2nx} + shape inference at a forced batch size); see {@link GraphConstruction} for the rules
+ * ({@code onnx2nx} + shape inference at a forced batch size); see {@code GraphConstruction} for the rules
  * and {@link OnnxImportConfig} for the options.
  *
  * <pre>{@code NetworkGraph g = OnnxImporter.read(Path.of("resnet18.onnx"));  // batch 1, reference mode}</pre>
@@ -27,10 +27,10 @@ import org.narformer.graph.NetworkGraph;
  * {@link OnnxImportConfig#foldConstantIdentities()}.
  *
  * <p><b>Deviations</b>, each where the reference would crash or drop the file: operators it does not know
- * ({@code LayerNormalization}, {@code HardSwish}, {@code Gelu}...) are imported ({@link EdgeRules});
+ * ({@code LayerNormalization}, {@code HardSwish}, {@code Gelu}...) are imported ({@code EdgeRules});
  * rank-0 tensors and data-dependent shape chains are inferred by our own shape inference
- * ({@link OnnxShapeInference}); a missing Conv {@code kernel_shape} comes from the weight's dims
- * ({@link GraphConstruction}); nodes are visited in topological rather than file order (the same for valid
+ * ({@code OnnxShapeInference}); a missing Conv {@code kernel_shape} comes from the weight's dims
+ * ({@code GraphConstruction}); nodes are visited in topological rather than file order (the same for valid
  * files).
  */
 public final class OnnxImporter {

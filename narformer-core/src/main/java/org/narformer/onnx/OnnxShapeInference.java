@@ -84,8 +84,11 @@ final class OnnxShapeInference {
                     throw new BadInputException(source, OnnxGraphs.label(node),
                             "cannot infer the output shape: " + e.getMessage());
                 }
-            } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
-                throw new BadInputException(source, OnnxGraphs.label(node), "invalid operator: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // a malformed node (wrong arity, bad attribute, incompatible shapes) is the file's fault
+                String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                        : e.toString();
+                throw new BadInputException(source, OnnxGraphs.label(node), "invalid operator: " + why, e);
             }
             for (int i = 0; i < node.getOutputCount(); i++) {
                 String name = node.getOutput(i);

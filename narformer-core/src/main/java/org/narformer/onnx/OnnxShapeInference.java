@@ -115,6 +115,10 @@ final class OnnxShapeInference {
         long[] dims = TensorData.dims(t);
         long stored = TensorData.storedCount(t);
         long count = TensorInfo.count(dims);
+        if (Arrays.stream(dims).anyMatch(d -> d < 0)) {
+            throw new BadInputException(source, "initializer '" + t.getName() + "'",
+                    "has a negative dimension " + Arrays.toString(dims));
+        }
         if (stored < 0 || stored > 0 && stored != count) {
             throw new BadInputException(source, "initializer '" + t.getName() + "'",
                     "its data does not match its shape " + Arrays.toString(dims));

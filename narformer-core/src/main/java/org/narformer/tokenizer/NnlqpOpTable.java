@@ -113,7 +113,6 @@ final class NnlqpOpTable {
                     out[offset + i] = i < perm.size() ? perm.get(i) : 0;
                 }
             }
-            default -> throw new IllegalStateException(attribute.name());
         }
     }
 

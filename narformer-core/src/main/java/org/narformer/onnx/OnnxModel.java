@@ -142,10 +142,12 @@ public final class OnnxModel {
 
     /**
      * A copy in which every initializer without data gets seeded random data, so a weight-stripped file
-     * can run in an inference engine. Floating initializers are drawn uniformly from ±1/√fan_in (fan_in =
-     * product of dims after the first); the variance input of {@code BatchNormalization} from [0.5, 1.5) so it
-     * stays positive; stripped integer or boolean initializers become zeros. Initializers that already have
-     * data, external data, or are strings are left as they are. The same seed gives the same bytes.
+     * can run in an inference engine. Float and double initializers are drawn uniformly from ±1/√fan_in
+     * (fan_in = product of the dims after the first); the variance input of {@code BatchNormalization} from
+     * [0.5, 1.5) so it stays positive; every other stripped type (integers, booleans, float16) becomes zeros.
+     * Initializers that already have data, external data, or are strings are left as they are. Each
+     * initializer draws from its own {@link SplittableRandom#split() split} of the seed, in file order, so
+     * the same seed gives the same bytes.
      */
     public OnnxModel withRandomWeights(long seed) {
         GraphProto g = proto.getGraph();

@@ -103,6 +103,8 @@ final class OpShapes {
             case "OneHot" -> one(oneHot());
             case "EyeLike" -> one(TensorInfo.of((int) Attributes.getInt(node, "dtype", in(0).elemType()),
                     in(0).dims()));
+            case "RandomNormal", "RandomUniform" -> one(TensorInfo.of((int) Attributes.getInt(node, "dtype", FLOAT),
+                    requiredInts("shape")));
             case "QuantizeLinear" -> one(TensorInfo.of(opt(2) == null ? OnnxDataType.UINT8.code()
                     : opt(2).elemType(), in(0).dims()));
             case "DequantizeLinear" -> one(TensorInfo.of(FLOAT, in(0).dims()));
@@ -133,6 +135,14 @@ final class OpShapes {
             throw new UnsupportedOperationException("the " + what + " (input " + i + ") is not a constant");
         }
         return t.longValues();
+    }
+
+    private long[] requiredInts(String attribute) {
+        long[] v = Attributes.getInts(node, attribute);
+        if (v == null) {
+            throw new IllegalArgumentException(node.getOpType() + " has no " + attribute + " attribute");
+        }
+        return v;
     }
 
     private static TensorInfo[] one(TensorInfo t) {

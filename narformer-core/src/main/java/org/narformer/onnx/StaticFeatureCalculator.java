@@ -39,7 +39,9 @@ import org.narformer.graph.TensorShape;
  * </ul>
  *
  * <h2>{@link StaticFeatureMode#EXTENDED}</h2>
- * Every node except {@code Input} sources counts towards memory access. FLOPs keep the reference formulas above
+ * Every node except {@code Input} sources, {@code Constant} and {@code Identity} (no work at run time; an
+ * Identity of a weight would count the weight twice) counts towards memory access, so the counts are the same
+ * whether or not the importer folds constant Identities. FLOPs keep the reference formulas above
  * (including its batch convention: Conv, Gemm and pools exclude the batch, element-wise ops include it) with
  * these changes:
  * <ul>
@@ -69,6 +71,9 @@ public final class StaticFeatureCalculator {
 
     /** The keys of the reference's {@code flops_funcs}, spelling included. */
     static final Set<String> REFERENCE_TABLE = Set.of(REFERENCE_TABLE_DOC.split(", "));
+
+    /** Nodes the extended mode leaves out of memory access. */
+    private static final Set<String> NOT_EXECUTED = Set.of("Input", "Constant", "Identity");
 
     private static final Set<String> ELEMENT_WISE_REFERENCE = Set.of("Add", "Sigmoid", "Mul", "ReduceMean", "Pow",
             "Div", "Sub", "Sqrt", "Tanh");
@@ -121,7 +126,7 @@ public final class StaticFeatureCalculator {
     }
 
     private boolean counted(String opType) {
-        return mode == StaticFeatureMode.REFERENCE ? REFERENCE_TABLE.contains(opType) : !opType.equals("Input");
+        return mode == StaticFeatureMode.REFERENCE ? REFERENCE_TABLE.contains(opType) : !NOT_EXECUTED.contains(opType);
     }
 
     // ---------------------------------------------------------------- reference formulas

@@ -63,6 +63,28 @@ class NnlpTokenizerTest {
     }
 
     @Test
+    void fullTuplesNormaliseEveryElementAndReadKernelFromTheWeight() {
+        NetworkGraph g = NetworkGraph.builder("k")
+                .addNode(input("x", 1, 3, 8, 8))
+                .addNode(op("c", "Conv", attrs("strides", new long[] {2, 1}),
+                        List.of(data("x", 1, 3, 8, 8), constant("w", 4, 3, 5, 3)), 1, 4, 2, 6))
+                .addEdge("x", "c").build();
+        NnlpTokenizer tokenizer = new NnlpTokenizer(new NetworkTokenizerConfig(1,
+                org.narformer.onnx.StaticFeatureMode.REFERENCE, false, true));
+        TokenizedGraph t = tokenizer.tokenize(g);
+        assertEquals(50, t.tokenDim());
+        float[] attrsOut = new float[14];
+        System.arraycopy(t.tokens(), 50 + 32, attrsOut, 0, 14);
+        float k = 56f;
+        assertArrayEquals(new float[] {(5 - 2.53f) / k, (3 - 2.53f) / k, (2 - 1.16f) / k, (1 - 1.16f) / k,
+            -0.125f, -0.125f, -0.125f, -0.125f, 0f, 0f, (1 - 15.08f) / 6144f, -0.77f, 0f, 0f}, attrsOut, 1e-7f);
+        // reference-compatible: kernel from the weight's dims [-2:], first element 5
+        TokenizedGraph ref = new NnlpTokenizer(NetworkTokenizerConfig.defaults()).tokenize(g);
+        assertEquals((5 - 2.53f) / k, ref.token(1, 32), 1e-7f);
+        assertEquals((2 - 1.16f) / k, ref.token(1, 33), 1e-7f);
+    }
+
+    @Test
     void staticFeaturesAreRaw() {
         TokenizedGraph t = new NnlpTokenizer(NetworkTokenizerConfig.defaults().withBatchSize(8))
                 .tokenize(HandBuiltGraphs.tinyCnn());

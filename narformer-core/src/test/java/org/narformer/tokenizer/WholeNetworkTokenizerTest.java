@@ -91,7 +91,7 @@ class WholeNetworkTokenizerTest {
         assertArrayEquals(pe(4, (float) (14944 / 1e9), (float) (178 / 1e9), (float) (1028 / 1e9)),
                 t.staticFeatures());
         TokenizedGraph ext = new WholeNetworkTokenizer(new NetworkTokenizerConfig(1, StaticFeatureMode.EXTENDED,
-                false)).tokenize(g);
+                false, false)).tokenize(g);
         assertArrayEquals(pe(1, (float) (15248 / 1e9), (float) (170 / 1e9), (float) (1020 / 1e9)),
                 ext.staticFeatures());
     }
@@ -101,7 +101,7 @@ class WholeNetworkTokenizerTest {
         NetworkGraph g = HandBuiltGraphs.attentionBlock();
         TokenizedGraph ref = new WholeNetworkTokenizer(NetworkTokenizerConfig.defaults()).tokenize(g);
         TokenizedGraph fixed = new WholeNetworkTokenizer(new NetworkTokenizerConfig(1, StaticFeatureMode.REFERENCE,
-                true)).tokenize(g);
+                true, false)).tokenize(g);
         for (String mm : List.of("mm", "s")) {
             assertEquals(-1, oneHotIndex(ref, g.indexOf(mm)));
             assertEquals(17, oneHotIndex(fixed, g.indexOf(mm)));
@@ -133,6 +133,26 @@ class WholeNetworkTokenizerTest {
     }
 
     @Test
+    void fullTuplesKeepEveryElementFunctionMajor() {
+        NetworkGraph g = HandBuiltGraphs.tinyCnn();
+        WholeNetworkTokenizer tokenizer = new WholeNetworkTokenizer(NetworkTokenizerConfig.corrected());
+        TokenizedGraph t = tokenizer.tokenize(g);
+        assertEquals(212, tokenizer.tokenDim());
+        assertEquals(212, t.tokenDim());
+        int c = g.indexOf("c");
+        float[] expected = new float[140];
+        int at = 0;
+        // kernel (3,3), strides (1,1), pads (1,1,1,1), dilations default (1,1), group 1, bias 1
+        for (float[] tuple : new float[][] {{3, 3}, {1, 1}, {1, 1, 1, 1}, {1, 1}, {1}, {1}}) {
+            SinusoidEncoding.encodeTuple(tuple, tuple.length, expected, at);
+            at += 10 * tuple.length;
+        }
+        assertArrayEquals(expected, slice(t, c, 32, 140));
+        assertArrayEquals(pe(1, 4, 8, 8), slice(t, c, 172, 40));
+        assertArrayEquals(pe(1, 10, 0, 0), slice(t, g.indexOf("y"), 172, 40));
+    }
+
+    @Test
     void missingShapeIsReportedWithTheNode() {
         NetworkGraph g = NetworkGraph.builder("noshape")
                 .addNode(input("x", 1, 4))
@@ -147,9 +167,9 @@ class WholeNetworkTokenizerTest {
     @Test
     void configRejectsBadValues() {
         assertThrows(IllegalArgumentException.class, () -> new NetworkTokenizerConfig(0, StaticFeatureMode.REFERENCE,
-                false));
-        assertThrows(IllegalArgumentException.class, () -> new NetworkTokenizerConfig(1, null, false));
-        assertEquals(new NetworkTokenizerConfig(1, StaticFeatureMode.REFERENCE, false),
+                false, false));
+        assertThrows(IllegalArgumentException.class, () -> new NetworkTokenizerConfig(1, null, false, false));
+        assertEquals(new NetworkTokenizerConfig(1, StaticFeatureMode.REFERENCE, false, false),
                 NetworkTokenizerConfig.defaults());
     }
 }

@@ -59,8 +59,8 @@ import org.narformer.graph.TensorShape;
  * Parameters are the elements of the weight and bias tensors each operator uses (a tensor shared between
  * operators, e.g. through {@code Identity}, counts once per use): Conv, ConvTranspose, Gemm: inputs 1 and 2;
  * BatchNormalization, LayerNormalization, InstanceNormalization, GroupNormalization: scale and bias only (2·C —
- * the running mean and variance are statistics, not parameters); PRelu: the slope; MatMul: its constant
- * operands; Add, Sub, Mul, Div: constant operands of more than one element (a bias or scale vector; scalar
+ * the running mean and variance are statistics, not parameters); PRelu: the slope; Gather: a constant data
+ * operand (an embedding table); MatMul: its constant operands; Add, Sub, Mul, Div: constant operands of more than one element (a bias or scale vector; scalar
  * constants are hyper-parameters). A constant is an initializer, a {@code Constant} output, or an
  * {@code Identity} of a constant.
  */
@@ -227,6 +227,7 @@ public final class StaticFeatureCalculator {
         return switch (op) {
             case "Conv", "ConvTranspose", "Gemm" -> operandElements(g, node, 1) + operandElements(g, node, 2);
             case "PRelu" -> operandElements(g, node, 1);
+            case "Gather" -> isConstant(g, in.get(0)) ? operandElements(g, node, 0) : 0;
             case "MatMul", "Add", "Sub", "Mul", "Div" -> {
                 long minElements = op.equals("MatMul") ? 1 : 2;
                 double p = 0;

@@ -28,7 +28,10 @@ import org.narformer.BadInputException;
  * </ol>
  * <b>Differences from the reference.</b> The reference discards the file's {@code value_info} and trusts
  * ONNX's inference; it reports a miss (and drops the file) for every rank-0 tensor because it reads an
- * empty dim list as "unknown". We keep rank-0 tensors. For an operator we have no rule for (or whose output
+ * empty dim list as "unknown". We keep rank-0 tensors. The reference takes graph-output shapes from the
+ * declared outputs (batch forced, a symbolic dim read as 0); we infer them like every other tensor, which
+ * agrees whenever the declaration is static and consistent. Only the batch axis of a graph input is forced,
+ * as in the reference — for a sequence-first input that axis is the sequence length. For an operator we have no rule for (or whose output
  * depends on data), we fall back to the shapes the file itself declares in {@code value_info} / graph
  * outputs, but only when they are fully static and the batch size was not changed (declared shapes were
  * computed for the file's own batch); otherwise the tensor is an error naming the node.

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import ai.onnx.proto.OnnxMl.TensorProto;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 
 /**
  * The content of a {@code TensorProto}: whether it carries data at all (weight-stripped files keep only the
@@ -136,7 +137,6 @@ final class TensorData {
                 b.putDouble(random.nextDouble(low, high));
             }
         }
-        b.rewind();
-        return ByteString.copyFrom(b);
+        return UnsafeByteOperations.unsafeWrap(b.array()); // the array is never touched again
     }
 }

@@ -126,9 +126,13 @@ class OnnxImporterIT {
         }
     }
 
+    /** Every shared file but the two with 60M+ parameters (alexnet, vgg16), to keep the suite fast. */
     @Test
     void randomWeightsMakeEverySharedFileComplete() throws IOException {
         for (Path f : onnxFiles()) {
+            if (f.getFileName().toString().startsWith("alexnet") || f.getFileName().toString().startsWith("vgg")) {
+                continue;
+            }
             OnnxModel stripped = OnnxModel.read(f);
             assertTrue(stripped.strippedInitializerCount() > 0, f.toString());
             OnnxModel filled = stripped.withRandomWeights(1);

@@ -237,6 +237,58 @@ class OpShapesTest {
     }
 
     @Test
+    void recurrentAndRegionOperators() {
+        List<TensorInfo> lstm = op(13).x(1, 5, 8).tensor(2, 64, 8).tensor(2, 64, 16).attr("hidden_size", 16)
+                .attr("direction", "bidirectional").run("LSTM", 3);
+        dims(lstm.get(0), 1, 2, 5, 16);
+        dims(lstm.get(2), 2, 5, 16);
+        dims(op(13).x(1, 256, 14, 14).tensor(10, 4).tensor(10).attr("output_height", 7).attr("output_width", 7)
+                .run("RoiAlign"), 10, 256, 7, 7);
+        dims(op(11).x(1, 3, 4, 4).tensor(1, 3, 4, 4).list("kernel_shape", 2, 2).list("strides", 2, 2)
+                .run("MaxUnpool"), 1, 3, 8, 8);
+        dims(op(13).x(1, 3, 3).run("Det"), 1);
+    }
+
+    @Test
+    void einsum() {
+        dims(op(12).x(1, 4, 5).tensor(1, 5, 6).attr("equation", "bij,bjk->bik").run("Einsum"), 1, 4, 6);
+        dims(op(12).x(1, 4).tensor(4, 7).attr("equation", "ij,jk").run("Einsum"), 1, 7);
+        dims(op(12).x(1, 3, 4, 5).tensor(5, 2).attr("equation", "...ij,jk->...ik").run("Einsum"), 1, 3, 4, 2);
+        dims(op(12).x(1, 8, 8).attr("equation", "bii->b").run("Einsum"), 1);
+    }
+
+    /** Upsampling by a computed size, as PyTorch exports {@code F.interpolate(x, scale_factor=2)}. */
+    @Test
+    void resizeToAComputedSize() {
+        OnnxModelBuilder b = OnnxModelBuilder.create("interp", 11);
+        String x = b.input("x", 1, 3, 5, 7);
+        String shape = b.node("Shape", "shape", List.of(x), Map.of());
+        String hw = b.node("Slice", "hw", List.of(shape, b.initializer("st", new long[] {1}, new long[] {2}),
+                b.initializer("en", new long[] {1}, new long[] {4})), Map.of());
+        String hwF = b.node("Cast", "hw_f", List.of(hw), Map.of("to", new AttributeValue.Int(1)));
+        String scaled = b.node("Mul", "scaled", List.of(hwF, b.constant("two", new long[] {1}, new float[] {2f})),
+                Map.of());
+        String floor = b.node("Floor", "floor", List.of(scaled), Map.of());
+        String hwI = b.node("Cast", "hw_i", List.of(floor), Map.of("to", new AttributeValue.Int(7)));
+        String nc = b.node("Slice", "nc", List.of(shape, b.initializer("st0", new long[] {1}, new long[] {0}),
+                b.initializer("en0", new long[] {1}, new long[] {2})), Map.of());
+        String sizes = b.node("Concat", "sizes", List.of(nc, hwI), Map.of("axis", new AttributeValue.Int(0)));
+        String empty = b.initializer("empty", new long[] {0}, new float[0]);
+        String y = b.node("Resize", "y", List.of(x, empty, empty, sizes), Map.of("mode",
+                new AttributeValue.Str("nearest")));
+        String count = b.node("ReduceProd", "count", List.of(hwI), Map.of("keepdims", new AttributeValue.Int(0)));
+        String flat = b.node("Reshape", "flat", List.of(y, b.node("Concat", "flat_shape", List.of(
+                b.initializer("minus1", new long[] {1}, new long[] {-1}),
+                b.node("Unsqueeze", "n3", List.of(b.node("Mul", "c3", List.of(count, b.initializer("three",
+                        new long[0], new long[] {3})), Map.of())), Map.of("axes", AttributeValue.Ints.of(0)))),
+                Map.of("axis", new AttributeValue.Int(0)))), Map.of());
+        b.output(flat);
+        var g = b.build().toGraph(OnnxImportConfig.defaults().withBatchSize(2));
+        assertEquals(org.narformer.graph.TensorShape.of(2, 3, 10, 14), g.node(g.indexOf("y")).outputShape());
+        assertEquals(org.narformer.graph.TensorShape.of(2, 420), g.node(g.indexOf("flat")).outputShape());
+    }
+
+    @Test
     void kernelLargerThanInputIsBadInput() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> op(11).x(1, 3, 2, 2).tensor(4, 3, 5, 5).run("Conv"));

@@ -15,9 +15,8 @@ import org.narformer.graph.NetworkGraph;
  * with the end token unconnected (V1's transformer does not use it: topology is in the source codes); no
  * static features. The depth token the model prepends is {@link #depthEncoding(int)}.
  *
- * <p>Numerics: sines and cosines are glibc's float32 ones ({@link Float32Trig}); torch 1.13's CPU kernel uses
- * SLEEF instead, which differs in the last bit for a few percent of the large arguments, so those components are
- * different (equally fixed and distinct) pseudo-random values.
+ * <p>Numerics: torch float32 throughout (frequencies, products, SLEEF sine and cosine, float32 sums); checked bit
+ * for bit against the official tokenizer under torch 1.13.1.
  */
 public final class V1CellTokenizer {
     /** The scalar encoded in all three parts of the end token. */

@@ -12,7 +12,7 @@ package org.narformer.tokenizer;
  * <p>Only the algorithm and its published constants are reproduced; the fused multiply-adds are those GCC
  * contracts in glibc's FMA build, made explicit with {@link Math#fma}.
  */
-public final class Float32Trig {
+public final class GlibcTrig {
     /** Quadrant signs of the sine. */
     private static final double[] SIGN = {1.0, -1.0, -1.0, 1.0};
     /** 2/π · 2^24: the quadrant lands in bits 24..31 of the truncated product. */
@@ -43,7 +43,7 @@ public final class Float32Trig {
     private static final int TOP_120 = abstop12(120.0f);
     private static final int TOP_INF = abstop12(Float.POSITIVE_INFINITY);
 
-    private Float32Trig() {
+    private GlibcTrig() {
     }
 
     /** sin(y) as glibc's {@code sinf} computes it. */

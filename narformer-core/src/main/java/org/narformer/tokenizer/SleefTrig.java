@@ -34,6 +34,9 @@ public final class SleefTrig {
 
     /** sin(d) as SLEEF's {@code sinf_u10} (and torch on the CPU) computes it. */
     public static float sin(float d) {
+        if (!Float.isFinite(d)) {
+            return Float.NaN;
+        }
         float u = (float) Math.rint(d * M_1_PI);
         int q = (int) u;
         float v = Math.fma(u, -PI_A2, d);
@@ -58,9 +61,6 @@ public final class SleefTrig {
             }
             sx = rx + ry;
             sy = (rx - sx) + ry;
-            if (Float.isInfinite(d) || Float.isNaN(d)) {
-                sx = Float.NaN;
-            }
             q = q2;
         }
         float result = polynomial(sx, sy);
@@ -72,6 +72,9 @@ public final class SleefTrig {
 
     /** cos(d) as SLEEF's {@code cosf_u10} (and torch on the CPU) computes it. */
     public static float cos(float d) {
+        if (!Float.isFinite(d)) {
+            return Float.NaN;
+        }
         float dq = Math.fma((float) Math.rint(Math.fma(d, M_1_PI, -0.5f)), 2.0f, 1.0f);
         int q = (int) dq;
         float a = dq * (-PI_A2 * 0.5f);
@@ -100,9 +103,6 @@ public final class SleefTrig {
             }
             sx = rx + ry;
             sy = (rx - sx) + ry;
-            if (Float.isInfinite(d) || Float.isNaN(d)) {
-                sx = Float.NaN;
-            }
             q = q2;
         }
         float result = polynomial(sx, sy);

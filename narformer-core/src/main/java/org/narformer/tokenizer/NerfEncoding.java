@@ -10,7 +10,7 @@ package org.narformer.tokenizer;
  * depend on the last bit of its argument, so both the frequency table and the sine matter:
  * <ul>
  *   <li>{@link #numpy(int)} (NAR-Former V2): {@code np.linspace} in float64, rounded to float32 by the product
- *   under numpy-1.x casting; numpy's float32 sine and cosine, i.e. glibc's ({@link GlibcTrig}). Checked bit for
+ *   under numpy-1.x casting; numpy's float32 sine and cosine, i.e. glibc's ({@link Float32Trig}). Checked bit for
  *   bit against the official code under numpy 1.24 for x in −1..10 (beyond that numpy's own SIMD sine for
  *   small arguments can differ in the last bit of the k = 0 sine).</li>
  *   <li>{@link #torch(int)} (NAR-Former V1): {@code torch.linspace} in float32, whose vectorized CPU kernel rounds
@@ -102,8 +102,8 @@ public final class NerfEncoding {
         float a = (float) x * PI;
         for (int k = 0; k < frequencies.length; k++) {
             float arg = a * frequencies[k];
-            out[offset + 2 * k] = sleef ? SleefTrig.sin(arg) : GlibcTrig.sin(arg);
-            out[offset + 2 * k + 1] = sleef ? SleefTrig.cos(arg) : GlibcTrig.cos(arg);
+            out[offset + 2 * k] = sleef ? SleefTrig.sin(arg) : Float32Trig.sin(arg);
+            out[offset + 2 * k + 1] = sleef ? SleefTrig.cos(arg) : Float32Trig.cos(arg);
         }
     }
 

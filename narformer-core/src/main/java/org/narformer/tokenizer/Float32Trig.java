@@ -11,7 +11,7 @@ package org.narformer.tokenizer;
  * <p>Only the algorithm and its published constants are reproduced; the fused multiply-adds are those GCC
  * contracts in glibc's FMA build, made explicit with {@link Math#fma}.
  */
-public final class GlibcTrig {
+public final class Float32Trig {
     /** Quadrant signs of the sine. */
     private static final double[] SIGN = {1.0, -1.0, -1.0, 1.0};
     /** 2/π · 2^24: the quadrant lands in bits 24..31 of the truncated product. */
@@ -42,7 +42,7 @@ public final class GlibcTrig {
     private static final int TOP_120 = abstop12(120.0f);
     private static final int TOP_INF = abstop12(Float.POSITIVE_INFINITY);
 
-    private GlibcTrig() {
+    private Float32Trig() {
     }
 
     /** sin(y) as glibc's {@code sinf} computes it. */

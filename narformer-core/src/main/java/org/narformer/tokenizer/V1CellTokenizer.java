@@ -18,7 +18,7 @@ import org.narformer.graph.NetworkGraph;
  * <p>Numerics: torch float32 throughout (frequencies, products, SLEEF sine and cosine, float32 sums); checked bit
  * for bit against the official tokenizer under torch 1.13.1.
  */
-public final class V1CellTokenizer {
+public final class V1CellTokenizer implements GraphTokenizer {
     /** The scalar encoded in all three parts of the end token. */
     public static final double END_TOKEN_VALUE = 1e5;
 
@@ -43,12 +43,24 @@ public final class V1CellTokenizer {
         return config;
     }
 
+    @Override
+    public int tokenDim() {
+        return config.tokenDim();
+    }
+
+    /** Cells have no static features: 0. */
+    @Override
+    public int staticDim() {
+        return 0;
+    }
+
     /**
      * Tokenizes a cell graph (op types of {@link #space}, topological order, every node but the first with a
      * predecessor, as in every pruned cell).
      *
      * @throws BadInputException naming the graph and node for an unknown op or a node without predecessor
      */
+    @Override
     public TokenizedGraph tokenize(NetworkGraph graph) {
         int[] codes = space.opCodes(graph);
         int n = codes.length;

@@ -1,6 +1,6 @@
 package org.narformer.data;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +59,12 @@ public final class DataInventory {
 
     /** Checks one file. */
     public static FileReport check(DataDirectory dir, DataFile f) {
-        if (!Files.isRegularFile(dir.root().resolve(f.relativePath()))) {
+        Path file;
+        try {
+            file = f.in(dir);
+        } catch (BadInputException e) {
             return new FileReport(f.relativePath(), Status.MISSING, 0, List.of(), Map.of(), Map.of(),
-                    List.of(dir.root().resolve(f.relativePath()) + ": missing data file"), 0);
+                    List.of(e.getMessage()), 0);
         }
         long start = System.nanoTime();
         Map<String, Integer> groups = new TreeMap<>();
@@ -70,7 +73,7 @@ public final class DataInventory {
         int[] rows = {0};
         List<String> problems = new ArrayList<>();
         try {
-            f.reader().stream(f.in(dir), ReadPolicy.LENIENT, s -> {
+            f.reader().stream(file, ReadPolicy.LENIENT, s -> {
                 rows[0]++;
                 groups.merge(s.group(), 1, Integer::sum);
                 if (s.stage() != Stage.NONE) {

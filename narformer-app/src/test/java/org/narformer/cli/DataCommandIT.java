@@ -25,6 +25,11 @@ class DataCommandIT {
             assertEquals("OK", files.get(i).get("status").asText(), files.get(i).toString());
             assertEquals(DataFile.values()[i].publishedRows(), files.get(i).get("rows").asInt());
         }
+        JsonNode nnlqp = files.get(DataFile.NNLQP.ordinal());
+        assertEquals(18_000, nnlqp.get("stages").get("train").asInt());
+        assertEquals(2_000, nnlqp.get("stages").get("test").asInt());
+        assertEquals(10, nnlqp.get("groups").size());
+        assertEquals(27, files.get(DataFile.HELP_FBNET.ordinal()).get("targets").size());
         assertTrue(r.err().isEmpty(), r.err());
     }
 }

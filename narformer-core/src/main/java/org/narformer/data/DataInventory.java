@@ -2,7 +2,9 @@ package org.narformer.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,8 +44,8 @@ public final class DataInventory {
                              Map<String, Integer> stages, List<String> problems, long readMillis) {
         public FileReport {
             targets = List.copyOf(targets);
-            groups = java.util.Collections.unmodifiableMap(new TreeMap<>(groups));
-            stages = java.util.Collections.unmodifiableMap(new TreeMap<>(stages));
+            groups = Collections.unmodifiableMap(new TreeMap<>(groups));
+            stages = Collections.unmodifiableMap(new TreeMap<>(stages));
             problems = List.copyOf(problems);
         }
     }
@@ -77,7 +79,7 @@ public final class DataInventory {
                 rows[0]++;
                 groups.merge(s.group(), 1, Integer::sum);
                 if (s.stage() != Stage.NONE) {
-                    stages.merge(s.stage().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                    stages.merge(s.stage().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
                 }
                 for (String t : s.targets().names()) {
                     if (!targets.contains(t)) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ abstract class DelimitedReader implements SampleReader {
      * @throws BadInputException at line 1 naming the expected header
      */
     static void expectHeader(String file, String[] header, String... expected) {
-        if (!java.util.Arrays.equals(header, expected)) {
+        if (!Arrays.equals(header, expected)) {
             throw new BadInputException(file, "line 1", "expected the header '" + String.join(",", expected)
                     + "', found '" + String.join(",", header) + "'");
         }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.narformer.BadInputException;
+
 /**
  * The evaluation of one prediction run: the metrics over all pairs and per group (family or device), groups in
  * name order. Serialises to and from JSON with Jackson (undefined correlations are written as {@code "NaN"})
@@ -76,7 +78,7 @@ public record EvaluationReport(String target, Metrics overall, Map<String, Metri
         try {
             return JSON.readValue(json, EvaluationReport.class);
         } catch (JsonProcessingException e) {
-            throw new org.narformer.BadInputException("evaluation report", null, "not a report: "
+            throw new BadInputException("evaluation report", null, "not a report: "
                     + e.getOriginalMessage(), e);
         }
     }

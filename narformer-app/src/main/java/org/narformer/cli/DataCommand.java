@@ -47,14 +47,16 @@ final class DataCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         DataDirectory dir = DataDirectory.resolve(data);
         List<FileReport> reports = DataInventory.check(dir);
+        List<String> others = DataInventory.otherFiles(dir);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("dataDirectory", dir.root().toAbsolutePath().normalize().toString());
             doc.put("files", reports);
+            doc.put("otherFiles", others);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
-            out.print(text(dir, reports));
+            out.print(text(dir, reports, others));
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
@@ -71,7 +73,7 @@ final class DataCommand implements Callable<Integer> {
         return code.code();
     }
 
-    private static String text(DataDirectory dir, List<FileReport> reports) {
+    private static String text(DataDirectory dir, List<FileReport> reports, List<String> others) {
         StringBuilder sb = new StringBuilder("data directory: ").append(dir.root().toAbsolutePath().normalize())
                 .append('\n');
         int width = reports.stream().mapToInt(r -> r.file().length()).max().orElse(4);
@@ -90,6 +92,10 @@ final class DataCommand implements Callable<Integer> {
             if (!r.stages().isEmpty()) {
                 sb.append("  stages:   ").append(counts(r.stages())).append('\n');
             }
+        }
+        if (!others.isEmpty()) {
+            sb.append("\nother files (not datasets, not validated): ").append(others.size()).append('\n');
+            others.forEach(o -> sb.append("  ").append(o).append('\n'));
         }
         return sb.toString();
     }

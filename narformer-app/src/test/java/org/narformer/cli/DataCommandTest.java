@@ -50,6 +50,8 @@ class DataCommandTest {
     @Test
     void jsonListsEveryFile() throws IOException {
         writeNb201("0" + ROW);
+        Files.createDirectories(dir.resolve("onnx"));
+        Files.writeString(dir.resolve("onnx/tiny.onnx"), "x");
         CliTestSupport.Run r = CliTestSupport.run("data", "--data", dir.toString(), "--json");
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals(9, doc.get("files").size());
@@ -59,6 +61,8 @@ class DataCommandTest {
         assertEquals(1, nb201.get("rows").asInt());
         assertEquals("validation", nb201.get("targets").get(0).asText());
         assertEquals("MISSING", doc.get("files").get(1).get("status").asText());
+        assertEquals(1, doc.get("otherFiles").size());
+        assertEquals("onnx/tiny.onnx", doc.get("otherFiles").get(0).asText());
     }
 
     @Test

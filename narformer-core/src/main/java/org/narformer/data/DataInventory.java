@@ -1,12 +1,18 @@
 package org.narformer.data;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.narformer.BadInputException;
 
@@ -57,6 +63,27 @@ public final class DataInventory {
             reports.add(check(dir, f));
         }
         return reports;
+    }
+
+    /**
+     * The regular files under {@code dir} that are not {@link DataFile}s (ONNX examples, licences, READMEs), as
+     * sorted relative paths with {@code /} separators; they are listed, not validated.
+     */
+    public static List<String> otherFiles(DataDirectory dir) {
+        Set<String> known = new HashSet<>();
+        for (DataFile f : DataFile.values()) {
+            known.add(f.relativePath());
+        }
+        try (Stream<Path> walk = Files.walk(dir.root())) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> dir.root().relativize(p).toString().replace(File.separatorChar, '/'))
+                    .filter(p -> !known.contains(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new BadInputException(dir.root().toString(), null, "cannot list the data directory: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Checks one file. */

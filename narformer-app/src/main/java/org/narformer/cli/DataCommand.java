@@ -80,6 +80,9 @@ final class DataCommand implements Callable<Integer> {
         for (FileReport r : reports) {
             sb.append(String.format(java.util.Locale.ROOT, "\n%-" + width + "s  %-7s %,9d rows  %6d ms\n", r.file(),
                     r.status(), r.rows(), r.readMillis()));
+            if (r.sha256() != null) {
+                sb.append("  sha256:   ").append(r.sha256()).append('\n');
+            }
             if (r.status() != Status.OK) {
                 sb.append("  problems: ").append(r.problems().size()).append(" (listed on stderr)\n");
             }

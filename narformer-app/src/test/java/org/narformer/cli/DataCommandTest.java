@@ -60,6 +60,7 @@ class DataCommandTest {
         assertEquals("OK", nb201.get("status").asText());
         assertEquals(1, nb201.get("rows").asInt());
         assertEquals("validation", nb201.get("targets").get(0).asText());
+        assertEquals(64, nb201.get("sha256").asText().length());
         assertEquals("MISSING", doc.get("files").get(1).get("status").asText());
         assertEquals(1, doc.get("otherFiles").size());
         assertEquals("onnx/tiny.onnx", doc.get("otherFiles").get(0).asText());

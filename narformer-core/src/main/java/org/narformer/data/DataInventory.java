@@ -45,9 +45,10 @@ public final class DataInventory {
      * @param stages     samples per stage when the file has a train/test column, else empty
      * @param problems   located problem messages ({@code file: line N, column 'c': problem})
      * @param readMillis wall time to read and validate the file
+     * @param sha256     SHA-256 of the file's bytes ({@link FileFingerprint}), null when missing
      */
     public record FileReport(String file, Status status, int rows, List<String> targets, Map<String, Integer> groups,
-                             Map<String, Integer> stages, List<String> problems, long readMillis) {
+                             Map<String, Integer> stages, List<String> problems, long readMillis, String sha256) {
         public FileReport {
             targets = List.copyOf(targets);
             groups = Collections.unmodifiableMap(new TreeMap<>(groups));
@@ -93,7 +94,7 @@ public final class DataInventory {
             file = f.in(dir);
         } catch (BadInputException e) {
             return new FileReport(f.relativePath(), Status.MISSING, 0, List.of(), Map.of(), Map.of(),
-                    List.of(e.getMessage()), 0);
+                    List.of(e.getMessage()), 0, null);
         }
         long start = System.nanoTime();
         Map<String, Integer> groups = new TreeMap<>();
@@ -119,6 +120,6 @@ public final class DataInventory {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new FileReport(f.relativePath(), problems.isEmpty() ? Status.OK : Status.BAD, rows[0], targets, groups,
-                stages, problems, millis);
+                stages, problems, millis, FileFingerprint.of(file).sha256());
     }
 }

@@ -67,6 +67,23 @@ class DataCommandTest {
     }
 
     @Test
+    void verifyHashesRecomputesTheNasBench101Hashes() throws IOException {
+        Files.createDirectories(dir.resolve("nasbench101"));
+        Files.writeString(dir.resolve("nasbench101/nb101_vis30k.csv"), "hash,num_vertices,adj_upper_bits,labels,"
+                + "val_acc_4,val_acc_12,val_acc_36,val_acc_108,final_training_time,trainable_parameters\n"
+                + "0000718c96730a92ea6d5242f8ce77e2,3,101,-1 0 -2,0.1,0.2,0.3,0.9,1200.5,8555530\n");
+        writeNb201("0" + ROW);
+        assertEquals(ExitCode.PARTIAL_FAILURE.code(), CliTestSupport.run("data", "--data", dir.toString()).exitCode());
+        CliTestSupport.Run r = CliTestSupport.run("data", "--data", dir.toString(), "--verify-hashes", "--json");
+        assertEquals(ExitCode.PARTIAL_FAILURE.code(), r.exitCode());
+        assertTrue(r.err().contains("nb101_vis30k.csv: line 2, column 'hash': hash 0000718c96730a92ea6d5242f8ce77e2 "
+                + "does not match the cell"), r.err());
+        JsonNode files = new ObjectMapper().readTree(r.out()).get("files");
+        assertEquals("OK", files.get(0).get("status").asText());
+        assertEquals("BAD", files.get(1).get("status").asText());
+    }
+
+    @Test
     void missingDataDirectoryIsBadInput() {
         CliTestSupport.Run r = CliTestSupport.run("data", "--data", dir.resolve("absent").toString());
         assertEquals(ExitCode.BAD_INPUT.code(), r.exitCode());

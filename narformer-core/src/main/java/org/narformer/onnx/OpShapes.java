@@ -1104,7 +1104,12 @@ final class OpShapes {
         if (d.length != 4 || b <= 0) {
             throw new IllegalArgumentException(op + " needs a 4-D input and a positive blocksize");
         }
-        long[] out = op.equals("DepthToSpace") ? new long[] {d[0], d[1] / (b * b), d[2] * b, d[3] * b}
+        boolean toSpace = op.equals("DepthToSpace");
+        if (toSpace ? d[1] % (b * b) != 0 : d[2] % b != 0 || d[3] % b != 0) {
+            throw new IllegalArgumentException(op + " blocksize " + b + " does not divide the input "
+                    + Arrays.toString(d));
+        }
+        long[] out = toSpace ? new long[] {d[0], d[1] / (b * b), d[2] * b, d[3] * b}
                 : new long[] {d[0], d[1] * b * b, d[2] / b, d[3] / b};
         return TensorInfo.of(in(0).elemType(), out);
     }

@@ -519,6 +519,11 @@ final class OpShapes {
         if (kernel == null) {
             kernel = Arrays.copyOfRange(w.dims(), 2, w.rank());
         }
+        TensorInfo bias = xIndex == 0 ? opt(2) : null;
+        if (bias != null && !Arrays.equals(bias.dims(), new long[] {w.dims()[0]})) {
+            throw new IllegalArgumentException("bias " + Arrays.toString(bias.dims()) + " does not match "
+                    + w.dims()[0] + " output channels");
+        }
         long[] spatial = windowOutput(Arrays.copyOfRange(x.dims(), 2, x.rank()), kernel, false);
         return TensorInfo.of(x.elemType(), concat(new long[] {x.dims()[0], w.dims()[0]}, spatial));
     }
@@ -593,7 +598,14 @@ final class OpShapes {
 
     private TensorInfo[] batchNorm() {
         TensorInfo x = in(0);
-        TensorInfo c = TensorInfo.of(x.elemType(), new long[] {x.rank() > 1 ? x.dims()[1] : 1});
+        long[] channels = {x.rank() > 1 ? x.dims()[1] : 1};
+        for (int i = 1; i <= 4; i++) {
+            if (opt(i) != null && !Arrays.equals(opt(i).dims(), channels)) {
+                throw new IllegalArgumentException("input " + i + " " + Arrays.toString(opt(i).dims())
+                        + " does not match " + channels[0] + " channels");
+            }
+        }
+        TensorInfo c = TensorInfo.of(x.elemType(), channels);
         return new TensorInfo[] {TensorInfo.of(x.elemType(), x.dims()), c, c, c, c};
     }
 
@@ -625,6 +637,10 @@ final class OpShapes {
         long n = transB ? b[0] : b[1];
         if (k != kb) {
             throw new IllegalArgumentException("Gemm inner dimensions differ: " + k + " vs " + kb);
+        }
+        if (opt(2) != null && !Arrays.equals(broadcast(new long[] {m, n}, opt(2).dims()), new long[] {m, n})) {
+            throw new IllegalArgumentException("Gemm C " + Arrays.toString(opt(2).dims()) + " does not broadcast to ["
+                    + m + ", " + n + "]");
         }
         return TensorInfo.of(in(0).elemType(), new long[] {m, n});
     }
@@ -1104,7 +1120,12 @@ final class OpShapes {
         if (d.length != 4 || b <= 0) {
             throw new IllegalArgumentException(op + " needs a 4-D input and a positive blocksize");
         }
-        long[] out = op.equals("DepthToSpace") ? new long[] {d[0], d[1] / (b * b), d[2] * b, d[3] * b}
+        boolean toSpace = op.equals("DepthToSpace");
+        if (toSpace ? d[1] % (b * b) != 0 : d[2] % b != 0 || d[3] % b != 0) {
+            throw new IllegalArgumentException(op + " blocksize " + b + " does not divide the input "
+                    + Arrays.toString(d));
+        }
+        long[] out = toSpace ? new long[] {d[0], d[1] / (b * b), d[2] * b, d[3] * b}
                 : new long[] {d[0], d[1] * b * b, d[2] / b, d[3] / b};
         return TensorInfo.of(in(0).elemType(), out);
     }

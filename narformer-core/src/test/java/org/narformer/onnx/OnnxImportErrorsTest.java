@@ -139,6 +139,15 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void controlCharactersInNamesStayOnOneLine() throws IOException {
+        OnnxModelBuilder b = OnnxModelBuilder.create("ctl", 13);
+        String x = b.input("x", 1, 4);
+        b.output(b.node("Nope", "line\nbreak", List.of(x), Map.of()));
+        BadInputException e = importFails(write("ctl.onnx", b.buildUnchecked().toBytes()));
+        assertTrue(e.getMessage().contains("node 'line\\u000abreak' (Nope)"), e.getMessage());
+    }
+
+    @Test
     void negativeShapeIsBadInput() throws IOException {
         OnnxModelBuilder b = OnnxModelBuilder.create("neg", 13);
         b.output(b.node("ConstantOfShape", "fill", List.of(b.initializer("neg", new long[] {2},

@@ -67,9 +67,9 @@ class OnnxShapeZooTest {
         String ex = b.node("Expand", "ex", List.of(tk, b.initializer("es", l(5), l(3, 1, 1, 1, 1))), m());
         String ti = b.node("Tile", "ti", List.of(ex, b.initializer("reps", l(5), l(1, 2, 1, 1, 3))), m());
         String s2d = b.node("SpaceToDepth", "std", List.of(b.node("Reshape", "r4", List.of(x,
-                b.initializer("r4s", l(4), l(0, 2, 4, -1))), m())), m("blocksize", 2));
+                b.initializer("r4s", l(4), l(0, 2, 6, -1))), m())), m("blocksize", 2));
         String gemm = b.node("Gemm", "gemm", List.of(b.node("Flatten", "f2", List.of(s2d), m()),
-                b.weight("gw", 2032, 10)), m());
+                b.weight("gw", 2040, 10)), m());
         String am = b.node("ArgMax", "am", List.of(gemm), m("axis", 1, "keepdims", 0));
         String ga = b.node("Gather", "ga", List.of(b.weight("emb", 10, 6), am), m("axis", 0));
         String ein = b.node("Einsum", "ein", List.of(ga, b.weight("ew", 6, 4)), m("equation", "bi,ij->bj"));

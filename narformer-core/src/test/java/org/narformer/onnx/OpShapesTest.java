@@ -289,6 +289,16 @@ class OpShapesTest {
     }
 
     @Test
+    void parameterShapesAreChecked() {
+        assertThrows(BadInputException.class, () -> op(11).x(1, 3, 8, 8).tensor(4, 3, 3, 3).tensor(5).run("Conv"));
+        assertThrows(BadInputException.class, () -> op(11).x(1, 4, 8, 8).tensor(4).tensor(4).tensor(4).tensor(3)
+                .run("BatchNormalization"));
+        assertThrows(BadInputException.class, () -> op(11).x(1, 8).tensor(10, 8).tensor(9).attr("transB", 1)
+                .run("Gemm"));
+        dims(op(11).x(1, 8).tensor(10, 8).tensor(10).attr("transB", 1).run("Gemm"), 1, 10);
+    }
+
+    @Test
     void kernelLargerThanInputIsBadInput() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> op(11).x(1, 3, 2, 2).tensor(4, 3, 5, 5).run("Conv"));

@@ -1,5 +1,7 @@
 package org.narformer.train;
 
+import org.narformer.metrics.Metrics;
+
 /**
  * What one epoch did.
  *
@@ -12,6 +14,6 @@ package org.narformer.train;
  * @param paddingFraction fraction of node slots that were padding in this epoch's batches
  * @param seconds        wall time of the epoch, evaluation included
  */
-public record EpochReport(int epoch, int steps, double meanLoss, float learningRate, EvaluationMetrics evaluation,
+public record EpochReport(int epoch, int steps, double meanLoss, float learningRate, Metrics evaluation,
                           boolean improved, double paddingFraction, double seconds) {
 }

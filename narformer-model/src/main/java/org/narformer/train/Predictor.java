@@ -3,6 +3,7 @@ package org.narformer.train;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.narformer.metrics.Metrics;
 import org.narformer.model.CheckpointManifest;
 import org.narformer.model.Checkpoints;
 import org.narformer.model.V2Model;
@@ -38,12 +39,9 @@ public final class Predictor implements AutoCloseable {
     }
 
     /** Predicts every sample and compares with its target. */
-    public EvaluationMetrics evaluate(List<TrainingSample> samples) {
-        float[] y = new float[samples.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = samples.get(i).target();
-        }
-        return EvaluationMetrics.of(predict(samples.stream().map(TrainingSample::graph).toList()), y);
+    public Metrics evaluate(List<TrainingSample> samples) {
+        return V2Trainer.evaluate(predict(samples.stream().map(TrainingSample::graph).toList()),
+                V2Trainer.targets(samples));
     }
 
     @Override

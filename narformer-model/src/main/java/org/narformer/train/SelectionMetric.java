@@ -1,5 +1,7 @@
 package org.narformer.train;
 
+import org.narformer.metrics.Metrics;
+
 /**
  * The validation number that picks the best checkpoint (REFERENCE.md §4.4): Kendall τ on NAS-Bench
  * ({@code 'nasbench' in --dataset and tau > best_tau}), MAPE on NNLQP ({@code acc < best_acc}).
@@ -24,7 +26,7 @@ public enum SelectionMetric {
         return Double.isNaN(best) || (higherIsBetter ? candidate > best : candidate < best);
     }
 
-    public double value(EvaluationMetrics metrics) {
+    public double value(Metrics metrics) {
         return this == KENDALL_TAU ? metrics.kendallTau() : metrics.mape();
     }
 }

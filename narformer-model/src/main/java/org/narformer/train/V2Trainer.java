@@ -4,29 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.narformer.BadInputException;
-import org.narformer.NarFormerException;
+import org.narformer.metrics.Metrics;
 import org.narformer.model.BatchPlanner;
 import org.narformer.model.CheckpointManifest;
 import org.narformer.model.Checkpoints;
-import org.narformer.model.GraphBatch;
 import org.narformer.model.V2Config;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
@@ -128,12 +122,12 @@ public final class V2Trainer {
     private TrainingResult run(V2Model model, AdamOptimizer adam, int doneEpochs, int bestEpoch, double bestScore,
                                List<TrainingSample> train, List<TrainingSample> evaluation, Path runDir,
                                Map<String, Object> data) {
-        model.attachGradients();
+        TrainingStep step = new TrainingStep(model, adam, config);
         int[] counts = train.stream().mapToInt(s -> s.graph().nodeCount()).toArray();
         int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
         LinearWarmupSchedule schedule = LinearWarmupSchedule.of(config, stepsPerEpoch);
         List<TokenizedGraph> evalGraphs = evaluation.stream().map(TrainingSample::graph).toList();
-        float[] evalTargets = targets(evaluation);
+        double[] evalTargets = targets(evaluation);
         List<EpochReport> history = new ArrayList<>();
         try (ProgressBar bar = config.showProgress() ? new ProgressBarBuilder().setTaskName("train")
                 .setInitialMax((long) (config.epochs() - doneEpochs) * stepsPerEpoch)
@@ -150,16 +144,16 @@ public final class V2Trainer {
                 float lr = 0;
                 for (int[] batch : plan) {
                     lr = schedule.learningRate(adam.steps());
-                    lossSum += step(model, adam, train, batch, lr, pairs, epoch);
+                    lossSum += step.run(Arrays.stream(batch).mapToObj(train::get).toList(), lr, pairs, epoch);
                     if (bar != null) {
                         bar.step();
                         bar.setExtraMessage(String.format("epoch %d loss %.4f", epoch, lossSum / plan.size()));
                     }
                 }
-                EvaluationMetrics metrics = null;
+                Metrics metrics = null;
                 boolean improved = false;
                 if (epoch % config.evalEvery() == 0 || epoch == config.epochs()) {
-                    metrics = EvaluationMetrics.of(model.predict(evalGraphs, config.evalBatchSize()), evalTargets);
+                    metrics = evaluate(model.predict(evalGraphs, config.evalBatchSize()), evalTargets);
                     double score = config.metric().value(metrics);
                     improved = config.metric().improves(score, bestScore);
                     if (improved) {
@@ -173,7 +167,12 @@ public final class V2Trainer {
                 numbers.put("bestEpoch", (double) bestEpoch);
                 numbers.put("bestScore", bestScore);
                 if (metrics != null) {
-                    metrics.asMap().forEach((k, v) -> numbers.put("eval." + k, v));
+                    numbers.put("eval.count", (double) metrics.count());
+                    numbers.put("eval.mape", metrics.mape());
+                    numbers.put("eval.rmse", metrics.rmse());
+                    numbers.put("eval.acc10", metrics.acc10());
+                    numbers.put("eval.kendallTau", metrics.kendallTau());
+                    numbers.put("eval.spearmanRho", metrics.spearmanRho());
                 }
                 if (improved) {
                     save(runDir.resolve(BEST), model, null, epoch, adam.steps(), numbers, train, evaluation, data);
@@ -192,53 +191,6 @@ public final class V2Trainer {
             }
         }
         return new TrainingResult(history, bestEpoch, bestScore, runDir.resolve(BEST), runDir.resolve(LAST));
-    }
-
-    /** One optimiser step on the given batch; returns the loss. */
-    private double step(V2Model model, AdamOptimizer adam, List<TrainingSample> train, int[] batch, float lr,
-                        SplittableRandom pairs, int epoch) {
-        boolean paired = config.usesAugmentation();
-        int b = batch.length;
-        List<TokenizedGraph> graphs = new ArrayList<>(paired ? 2 * b : b);
-        float[] y = new float[paired ? 2 * b : b];
-        for (int k = 0; k < b; k++) {
-            TrainingSample s = train.get(batch[k]);
-            graphs.add(s.graph());
-            y[k] = s.target();
-        }
-        if (paired) {
-            for (int k = 0; k < b; k++) {
-                TrainingSample s = train.get(batch[k]);
-                graphs.add(s.augmentedOrSelf());
-                y[b + k] = s.target();
-            }
-        }
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDList inputs = GraphBatch.of(graphs, modelConfig).toNDList(model.manager());
-            NDArray target = model.manager().create(y, new Shape(y.length, 1));
-            float loss;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray pred = model.forward(inputs, true);
-                NDArray total = V2Loss.relativeMse(pred, target);
-                if (config.lambdaSr() > 0) {
-                    int[] perm = IntStream.range(0, y.length).toArray();
-                    BatchPlanner.shuffle(perm, pairs);
-                    total = total.add(V2Loss.pairwise(pred, target, perm).mul(config.lambdaSr()));
-                }
-                if (paired) {
-                    total = total.add(V2Loss.consistency(pred).mul(config.lambdaCons()));
-                }
-                collector.backward(total);
-                loss = total.getFloat();
-            }
-            if (!Float.isFinite(loss)) {
-                throw new NarFormerException("training diverged: loss " + loss + " at epoch " + epoch + ", step "
-                        + (adam.steps() + 1) + " (learning rate " + lr + ")");
-            }
-            adam.step(lr);
-            return loss;
-        }
     }
 
     private void save(Path dir, V2Model model, byte[] optimizerState, int epoch, long step,
@@ -287,8 +239,17 @@ public final class V2Trainer {
         }
     }
 
-    private static float[] targets(List<TrainingSample> samples) {
-        float[] y = new float[samples.size()];
+    /** Reference metrics of predictions against targets. */
+    static Metrics evaluate(float[] predicted, double[] targets) {
+        double[] p = new double[predicted.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = predicted[i];
+        }
+        return Metrics.of(p, targets);
+    }
+
+    static double[] targets(List<TrainingSample> samples) {
+        double[] y = new double[samples.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = samples.get(i).target();
         }

@@ -45,7 +45,7 @@ class TrainingIT {
                 SelectionSet.VALIDATION, 50, false);
         double tauBefore;
         try (V2Model untrained = V2Model.create(CELL, V2Trainer.derivedSeed(7, 0, 1))) {
-            tauBefore = EvaluationMetrics.of(untrained.predict(graphs(test), 256), targets(test)).kendallTau();
+            tauBefore = V2Trainer.evaluate(untrained.predict(graphs(test), 256), V2Trainer.targets(test)).kendallTau();
         }
         TrainingResult result = new V2Trainer(CELL, config).train(train, validation, tmp.resolve("run"),
                 Map.of("description", "synthetic cells"));
@@ -164,11 +164,4 @@ class TrainingIT {
         return samples.stream().map(TrainingSample::graph).toList();
     }
 
-    static float[] targets(List<TrainingSample> samples) {
-        float[] y = new float[samples.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = samples.get(i).target();
-        }
-        return y;
-    }
 }

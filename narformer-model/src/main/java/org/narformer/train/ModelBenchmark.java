@@ -1,5 +1,6 @@
 package org.narformer.train;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.narformer.tokenizer.TokenizedGraph;
  * tokens, batch 8 + 8 augmented) and for 150-node whole networks (2 layers, 152-d tokens, batch 16).
  * Graph contents are random (speed does not depend on them); shapes are the real ones.
  *
- * <p>Usage: {@code ModelBenchmark [trainSteps] [inferenceGraphs]} (defaults 60 and 15625). Results are
- * noisy on shared machines: report the median and the machine load.
+ * <p>Usage: {@code ModelBenchmark [trainSteps] [inferenceGraphs]} (defaults 60 and 15625); set
+ * {@code -Dai.djl.pytorch.num_threads=N} to choose the PyTorch thread count. Results are noisy on shared
+ * machines: report the median and the load average printed first.
  */
 public final class ModelBenchmark {
     private static final int[][] NB201_EDGES = {{0, 1}, {0, 2}, {0, 4}, {1, 3}, {1, 5}, {2, 6}, {3, 6}, {4, 7},
@@ -29,9 +31,10 @@ public final class ModelBenchmark {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int inferenceGraphs = args.length > 1 ? Integer.parseInt(args[1]) : 15_625;
         SplittableRandom rng = new SplittableRandom(1);
-        System.out.printf("threads: %d available processors; load average %.2f%n",
+        System.out.printf("%d processors, PyTorch intra-op threads %s, load average %.2f%n",
                 Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.getProperty("ai.djl.pytorch.num_threads", "default (= cores)"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         V2Config cells = V2Config.nasBench();
         List<TrainingSample> cellBatch = new ArrayList<>();

@@ -53,4 +53,14 @@ class BatchPlannerTest {
         assertArrayEquals(new int[] {4, 0}, plan.get(1));
         assertArrayEquals(new int[] {2}, plan.get(2));
     }
+
+    @Test
+    void bySizeRespectsTheNodeSlotBudget() {
+        int[] counts = {150, 8, 8, 8, 8, 150, 150};
+        List<int[]> plan = BatchPlanner.bySize(counts, 1024, 300);
+        assertArrayEquals(new int[] {1, 2, 3, 4}, plan.get(0));
+        assertArrayEquals(new int[] {0, 5}, plan.get(1));
+        assertArrayEquals(new int[] {6}, plan.get(2));
+        assertEquals(1, BatchPlanner.bySize(new int[] {500}, 8, 300).size(), "a graph larger than the budget still runs");
+    }
 }

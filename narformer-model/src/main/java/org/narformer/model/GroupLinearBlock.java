@@ -1,0 +1,74 @@
+package org.narformer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * Grouped linear transform (REFERENCE.md §4.1 step 7; {@code GroupLinear} with {@code --glt_norm LN},
+ * no feature shuffle): the features are split into {@code g} groups, each group gets its own weight
+ * {@code [in/g, out/g]} and bias, then one {@code LayerNorm(out/g)} shared by all groups normalises each group.
+ *
+ * <p>Input {@code [..., in]}, output {@code [..., out]}. Weights {@code [g, in/g, out/g]} start
+ * xavier-uniform as PyTorch computes it for a 3-D tensor (fan_in = (in/g)(out/g), fan_out = out); biases
+ * start at zero.
+ */
+public final class GroupLinearBlock extends AbstractBlock {
+    private final int in;
+    private final int out;
+    private final int groups;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final LayerNorm norm;
+
+    public GroupLinearBlock(int in, int out, int groups) {
+        if (in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException("in " + in + " and out " + out + " must be divisible by " + groups);
+        }
+        this.in = in;
+        this.out = out;
+        this.groups = groups;
+        long inG = in / groups;
+        long outG = out / groups;
+        double bound = Math.sqrt(6.0 / (inG * outG + (double) groups * outG));
+        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(groups, inG, outG)).optInitializer(new UniformInitializer((float) bound))
+                .build());
+        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(groups, 1, outG)).build());
+        this.norm = addChildBlock("norm", LayerNorm.builder().axis(2).build());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        Shape shape = x.getShape();
+        long rows = shape.size() / in;
+        NDArray w = ps.getValue(weight, x.getDevice(), training);
+        NDArray b = ps.getValue(bias, x.getDevice(), training);
+        NDArray y = x.reshape(rows, groups, in / groups).transpose(1, 0, 2).batchMatMul(w).addi(b)
+                .transpose(1, 0, 2);
+        y = norm.forward(ps, new NDList(y), training).singletonOrThrow();
+        return new NDList(y.reshape(shape.slice(0, shape.dimension() - 1).add(out)));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        norm.initialize(manager, dataType, new Shape(1, groups, out / groups));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape x = inputShapes[0];
+        return new Shape[] {x.slice(0, x.dimension() - 1).add(out)};
+    }
+}

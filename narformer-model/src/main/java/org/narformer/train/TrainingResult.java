@@ -1,0 +1,26 @@
+package org.narformer.train;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outcome of a training run.
+ *
+ * @param history        one report per epoch run by this call (resumed runs start after the checkpoint)
+ * @param bestEpoch      epoch of the selected checkpoint (0 when nothing was evaluated)
+ * @param bestScore      its selection metric value
+ * @param bestCheckpoint directory of the selected checkpoint ({@code runDir/best}); null when no evaluation
+ *                       ever gave a defined score
+ * @param lastCheckpoint directory of the last epoch's checkpoint with optimiser state ({@code runDir/last})
+ */
+public record TrainingResult(List<EpochReport> history, int bestEpoch, double bestScore, Path bestCheckpoint,
+                             Path lastCheckpoint) {
+    public TrainingResult {
+        history = List.copyOf(history);
+    }
+
+    /** The last epoch's report. */
+    public EpochReport last() {
+        return history.get(history.size() - 1);
+    }
+}

@@ -1,0 +1,80 @@
+package org.narformer.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.narformer.NarFormerException;
+import org.narformer.model.BatchPlanner;
+import org.narformer.model.GraphBatch;
+import org.narformer.model.V2Model;
+import org.narformer.tokenizer.TokenizedGraph;
+
+/**
+ * One optimiser step: pad the batch ({@code [B originals; B augmented twins]} when the consistency loss is
+ * on), forward in training mode, loss, backward, Adam update. Every native array of the step lives in an
+ * {@code NDScope} closed at its end, so steps do not leak.
+ */
+final class TrainingStep {
+    private final V2Model model;
+    private final AdamOptimizer adam;
+    private final TrainConfig config;
+
+    TrainingStep(V2Model model, AdamOptimizer adam, TrainConfig config) {
+        this.model = model;
+        this.adam = adam;
+        this.config = config;
+        model.attachGradients();
+    }
+
+    /** Runs the step with learning rate {@code lr}; {@code pairs} draws the SR permutation. Returns the loss. */
+    double run(List<TrainingSample> batch, float lr, SplittableRandom pairs, int epoch) {
+        boolean paired = config.usesAugmentation();
+        int b = batch.size();
+        List<TokenizedGraph> graphs = new ArrayList<>(paired ? 2 * b : b);
+        float[] y = new float[paired ? 2 * b : b];
+        for (int k = 0; k < b; k++) {
+            graphs.add(batch.get(k).graph());
+            y[k] = batch.get(k).target();
+        }
+        if (paired) {
+            for (int k = 0; k < b; k++) {
+                graphs.add(batch.get(k).augmentedOrSelf());
+                y[b + k] = batch.get(k).target();
+            }
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDList inputs = GraphBatch.of(graphs, model.config()).toNDList(model.manager());
+            NDArray target = model.manager().create(y, new Shape(y.length, 1));
+            float loss;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray pred = model.forward(inputs, true);
+                NDArray total = V2Loss.relativeMse(pred, target);
+                if (config.lambdaSr() > 0) {
+                    int[] perm = IntStream.range(0, y.length).toArray();
+                    BatchPlanner.shuffle(perm, pairs);
+                    total = total.add(V2Loss.pairwise(pred, target, perm).mul(config.lambdaSr()));
+                }
+                if (paired) {
+                    total = total.add(V2Loss.consistency(pred).mul(config.lambdaCons()));
+                }
+                collector.backward(total);
+                loss = total.getFloat();
+            }
+            if (!Float.isFinite(loss)) {
+                throw new NarFormerException("training diverged: loss " + loss + " at epoch " + epoch + ", step "
+                        + (adam.steps() + 1) + " (learning rate " + lr + ")");
+            }
+            adam.step(lr);
+            return loss;
+        }
+    }
+}

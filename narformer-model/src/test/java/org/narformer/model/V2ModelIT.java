@@ -1,0 +1,121 @@
+package org.narformer.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import org.junit.jupiter.api.Test;
+import org.narformer.tokenizer.TokenizedGraph;
+
+class V2ModelIT {
+    @Test
+    void parameterCountsEqualTheReference() {
+        try (V2Model nnlqp = V2Model.create(V2Config.nnlqp(), 1);
+             V2Model nasBench = V2Model.create(V2Config.nasBench(), 1)) {
+            assertEquals(2_310_921L, nnlqp.parameterCount());
+            assertEquals(8_582_535L, nasBench.parameterCount());
+        }
+    }
+
+    @Test
+    void initialisationFollowsTheReferenceBounds() {
+        try (V2Model model = V2Model.create(V2Config.nasBench(), 7)) {
+            for (Pair<String, Parameter> p : model.parameters()) {
+                NDArray a = p.getValue().getArray();
+                float max = a.abs().max().getFloat();
+                String name = p.getKey();
+                if (name.endsWith("up_weight")) {
+                    assertBound((float) Math.sqrt(6.0 / (16384 + 2048)), max, name);
+                } else if (name.endsWith("down_weight")) {
+                    assertBound((float) Math.sqrt(6.0 / (16384 + 512)), max, name);
+                } else if (name.endsWith("layerScale")) {
+                    assertEquals(1e-4f, max, 1e-9f, name);
+                    assertEquals(1e-4f, a.min().getFloat(), 1e-9f, name);
+                } else if (name.endsWith("layer1Attention_queryKey_weight")) {
+                    assertBound((float) (1 / Math.sqrt(512)), max, name);
+                } else if (name.endsWith("headOut_bias")) {
+                    assertTrue(max <= 1f, name); // U(±1/√out) with out = 1
+                }
+            }
+        }
+    }
+
+    private static void assertBound(float bound, float observedMax, String name) {
+        assertTrue(observedMax <= bound && observedMax > 0.95f * bound, name + ": max |w| " + observedMax
+                + " vs bound " + bound);
+    }
+
+    @Test
+    void maskedAttentionGivesExactlyZeroWeightToNonNeighbours() {
+        List<TokenizedGraph> graphs = SyntheticGraphs.randomList(3, 4, 9, 16, 0, 11);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            GraphAttentionBlock block = new GraphAttentionBlock(16, 32, true);
+            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32,
+                    new ai.djl.ndarray.types.Shape(1, 1, 16), new ai.djl.ndarray.types.Shape(1, 1, 1));
+            GraphBatch batch = GraphBatch.of(graphs, V2Config.nasBench().withTokenDim(16).withSize(1, 32));
+            NDList in = batch.toNDList(manager);
+            NDArray p = block.attend(new ParameterStore(manager, false), in.get(0), in.get(1), false).get(1);
+            int n = batch.maxNodes();
+            float[] attention = p.toFloatArray();
+            for (int b = 0; b < graphs.size(); b++) {
+                TokenizedGraph g = graphs.get(b);
+                for (int i = 0; i < n; i++) {
+                    double rowSum = 0;
+                    for (int j = 0; j < n; j++) {
+                        float w = attention[(b * n + i) * n + j];
+                        boolean neighbour = i < g.nodeCount() && j < g.nodeCount() && g.adjacent(i, j);
+                        if (!neighbour) {
+                            assertEquals(0f, w, "graph " + b + " P[" + i + "][" + j + "]");
+                        } else {
+                            assertTrue(w > 0, "neighbour weight must be positive");
+                        }
+                        rowSum += w;
+                    }
+                    if (i < g.nodeCount() && g.degree(i) > 0) {
+                        assertEquals(1.0, rowSum, 1e-4, "row " + i + " of graph " + b + " sums to one");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void relabellingNodesLeavesPredictionsUnchanged() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (V2Config config : List.of(V2Config.nnlqp().withSize(2, 64), V2Config.nasBench().withSize(3, 64))) {
+            try (V2Model model = V2Model.create(config, 3)) {
+                TokenizedGraph g = SyntheticGraphs.random(12, config.tokenDim(), config.staticDim(), rng);
+                int[] perm = java.util.stream.IntStream.range(0, 12).toArray();
+                BatchPlanner.shuffle(perm, rng);
+                float[] p = model.predict(List.of(g, SyntheticGraphs.relabel(g, perm)), 8);
+                assertEquals(p[0], p[1], 1e-5f * Math.abs(p[0]), config.readout() + ": " + p[0] + " vs " + p[1]);
+            }
+        }
+    }
+
+    @Test
+    void paddedBatchEqualsGraphsOneByOne() {
+        for (V2Config config : List.of(V2Config.nnlqp().withSize(2, 64), V2Config.nasBench().withSize(3, 64))) {
+            List<TokenizedGraph> graphs = SyntheticGraphs.randomList(9, 2, 20, config.tokenDim(),
+                    config.staticDim(), 21);
+            try (V2Model model = V2Model.create(config, 4)) {
+                float[] batched = model.predict(graphs, 64);
+                for (int k = 0; k < graphs.size(); k++) {
+                    float single = model.predict(List.of(graphs.get(k)), 1)[0];
+                    assertEquals(single, batched[k], 1e-5f * Math.abs(single),
+                            config.readout() + " graph " + k + " (" + graphs.get(k).nodeCount() + " nodes)");
+                }
+                GraphBatch batch = GraphBatch.of(graphs, config);
+                assertTrue(batch.paddingFraction() > 0, "the test batch must contain padding");
+            }
+        }
+    }
+}

@@ -189,17 +189,17 @@ public final class NetworkGraph {
                 throw new BadInputException(name, null, "the graph has no nodes");
             }
             List<Node> inserted = new ArrayList<>(nodes.values());
-            Map<String, Integer> insertIndex = new HashMap<>();
+            Map<String, Integer> insertIndex = new HashMap<>(inserted.size() * 2);
             for (int i = 0; i < inserted.size(); i++) {
                 insertIndex.put(inserted.get(i).name(), i);
             }
             int n = inserted.size();
-            List<List<Integer>> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                out.add(new ArrayList<>());
-            }
+            int[][] out = new int[n][];
+            int[] outCount = new int[n];
             int[] inDegree = new int[n];
-            java.util.Set<Long> seen = new java.util.HashSet<>();
+            int[] from = new int[edges.size()];
+            int[] to = new int[edges.size()];
+            int edgeCount = 0;
             for (String[] e : edges) {
                 Integer f = insertIndex.get(e[0]);
                 Integer t = insertIndex.get(e[1]);
@@ -214,9 +214,32 @@ public final class NetworkGraph {
                 if (f.intValue() == t.intValue()) {
                     throw new BadInputException(name, "node '" + e[0] + "'", "the node feeds itself (cycle)");
                 }
-                if (seen.add(((long) f << 32) | t)) {
-                    out.get(f).add(t);
-                    inDegree[t]++;
+                from[edgeCount] = f;
+                to[edgeCount++] = t;
+            }
+            for (int k = 0; k < edgeCount; k++) {
+                outCount[from[k]]++;
+            }
+            for (int i = 0; i < n; i++) {
+                out[i] = new int[outCount[i]];
+                outCount[i] = 0;
+            }
+            for (int k = 0; k < edgeCount; k++) {
+                out[from[k]][outCount[from[k]]++] = to[k];
+            }
+            for (int i = 0; i < n; i++) {
+                // de-duplicate parallel edges (an operator reading the same tensor twice)
+                int[] o = out[i];
+                Arrays.sort(o);
+                int m = 0;
+                for (int k = 0; k < o.length; k++) {
+                    if (k == 0 || o[k] != o[k - 1]) {
+                        o[m++] = o[k];
+                    }
+                }
+                out[i] = m == o.length ? o : Arrays.copyOf(o, m);
+                for (int j : out[i]) {
+                    inDegree[j]++;
                 }
             }
             PriorityQueue<Integer> ready = new PriorityQueue<>();
@@ -232,7 +255,7 @@ public final class NetworkGraph {
                 int i = ready.poll();
                 position[i] = ordered.size();
                 ordered.add(inserted.get(i));
-                for (int j : out.get(i)) {
+                for (int j : out[i]) {
                     if (--inDegree[j] == 0) {
                         ready.add(j);
                     }
@@ -246,9 +269,9 @@ public final class NetworkGraph {
                     }
                 }
             }
-            List<Edge> edgeList = new ArrayList<>(seen.size());
+            List<Edge> edgeList = new ArrayList<>(edgeCount);
             for (int f = 0; f < n; f++) {
-                for (int t : out.get(f)) {
+                for (int t : out[f]) {
                     edgeList.add(new Edge(position[f], position[t]));
                 }
             }

@@ -29,7 +29,7 @@ public record Node(String name, String opType, Map<String, AttributeValue> attri
         if (opType == null || opType.isEmpty()) {
             throw new IllegalArgumentException("node '" + name + "' has no op type");
         }
-        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+        attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
         inputs = List.copyOf(inputs);
         if (outputShape == null) {
             outputShape = TensorShape.UNKNOWN;

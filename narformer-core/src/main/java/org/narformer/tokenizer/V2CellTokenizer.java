@@ -14,16 +14,33 @@ import org.narformer.graph.NetworkGraph;
  * pad to 7 nodes with {@link TokenPadding#pad(TokenizedGraph, int)} (the reference {@code padding_for_batch}).
  */
 public final class V2CellTokenizer implements GraphTokenizer {
+    /** Op codes of both spaces are below this bound (NB101 0..4, NB201 0..6). */
+    private static final int OP_CODE_BOUND = 8;
+
     private final CellSpace space;
     private final CellTokenizerConfig config;
     private final NerfEncoding opEncoding;
     private final NerfEncoding positionEncoding;
+    /** Row c = PE(op code c), precomputed: codes are small integers (at most 6) and the trig is costly. */
+    private final float[][] opRows;
+    /** Row i = PE(position i) for every position the space allows. */
+    private final float[][] positionRows;
 
     public V2CellTokenizer(CellSpace space, CellTokenizerConfig config) {
         this.space = space;
         this.config = config;
         this.opEncoding = NerfEncoding.numpy(config.opFrequencies());
         this.positionEncoding = NerfEncoding.numpy(config.positionFrequencies());
+        this.opRows = table(opEncoding, OP_CODE_BOUND);
+        this.positionRows = table(positionEncoding, space.maxNodes());
+    }
+
+    private static float[][] table(NerfEncoding encoding, int rows) {
+        float[][] t = new float[rows][];
+        for (int i = 0; i < rows; i++) {
+            t[i] = encoding.encode(i);
+        }
+        return t;
     }
 
     /** The tokenizer of the official scripts for {@code space} (32 + 32 frequencies, 128-d tokens). */
@@ -61,9 +78,10 @@ public final class V2CellTokenizer implements GraphTokenizer {
         int n = codes.length;
         int dim = config.tokenDim();
         float[] tokens = new float[n * dim];
+        int opDim = opEncoding.dim();
         for (int i = 0; i < n; i++) {
-            opEncoding.encode(codes[i], tokens, i * dim);
-            positionEncoding.encode(i, tokens, i * dim + opEncoding.dim());
+            System.arraycopy(opRows[codes[i]], 0, tokens, i * dim, opDim);
+            System.arraycopy(positionRows[i], 0, tokens, i * dim + opDim, positionEncoding.dim());
         }
         return new TokenizedGraph(n, dim, tokens, graph.symmetricAdjacency(), new float[0]);
     }

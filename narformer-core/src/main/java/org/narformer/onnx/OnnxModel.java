@@ -1,0 +1,240 @@
+package org.narformer.onnx;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import org.narformer.BadInputException;
+import org.narformer.NarFormerException;
+import org.narformer.graph.NetworkGraph;
+import org.narformer.graph.TensorShape;
+
+/**
+ * An ONNX model held in memory (immutable): read from a file or bytes, or built with
+ * {@link OnnxModelBuilder}; converted to a {@link NetworkGraph}, given random weights, or written back.
+ * Any opset is read; weight-stripped files (initializers with dims but no data, the NNLQP "no-weight"
+ * convention) and files with weights alike.
+ */
+public final class OnnxModel {
+    private final ModelProto proto;
+    private final String source;
+
+    private OnnxModel(ModelProto proto, String source) {
+        this.proto = proto;
+        this.source = source;
+    }
+
+    /**
+     * Reads and checks an ONNX file.
+     *
+     * @throws BadInputException naming the file when it is missing, unreadable, not an ONNX model, or
+     *                           truncated
+     */
+    public static OnnxModel read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file.toString(), null, "no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), null, "cannot read the file: " + e.getMessage(), e);
+        }
+        return fromBytes(bytes, file.toString());
+    }
+
+    /**
+     * Parses a serialized ONNX model.
+     *
+     * @param sourceName how error messages name the input, e.g. a file path
+     */
+    public static OnnxModel fromBytes(byte[] bytes, String sourceName) {
+        ModelProto proto;
+        try {
+            proto = ModelProto.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new BadInputException(sourceName, null,
+                    "not an ONNX model, or a truncated one (" + e.getMessage() + ")", e);
+        }
+        if (proto.getIrVersion() <= 0 || !proto.hasGraph()) {
+            throw new BadInputException(sourceName, null, "not an ONNX model (no IR version or no graph)");
+        }
+        if (proto.getOpsetImportCount() == 0 && proto.getIrVersion() >= 3) {
+            throw new BadInputException(sourceName, null,
+                    "no opset_import: a truncated file or not an ONNX model");
+        }
+        return new OnnxModel(proto, sourceName);
+    }
+
+    static OnnxModel of(ModelProto proto, String sourceName) {
+        return new OnnxModel(proto, sourceName);
+    }
+
+    ModelProto proto() {
+        return proto;
+    }
+
+    /** How messages name this model (the file path it was read from, or the builder's graph name). */
+    public String source() {
+        return source;
+    }
+
+    /** The opset version of the default ONNX domain. */
+    public int opsetVersion() {
+        return OnnxGraphs.opset(proto);
+    }
+
+    /** Number of ONNX operator nodes (not graph nodes: see {@link #toGraph()}). */
+    public int operatorCount() {
+        return proto.getGraph().getNodeCount();
+    }
+
+    /** Names of the graph inputs that are not initializers (the network's real inputs), in file order. */
+    public List<String> graphInputNames() {
+        java.util.Set<String> initializers = new java.util.HashSet<>();
+        for (TensorProto t : proto.getGraph().getInitializerList()) {
+            initializers.add(t.getName());
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (var v : proto.getGraph().getInputList()) {
+            if (!initializers.contains(v.getName())) {
+                names.add(v.getName());
+            }
+        }
+        return names;
+    }
+
+    /** Number of initializers that have dims but no stored data. */
+    public int strippedInitializerCount() {
+        int n = 0;
+        for (TensorProto t : proto.getGraph().getInitializerList()) {
+            if (TensorData.isStripped(t)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The graph with reference-compatible construction at batch size 1. */
+    public NetworkGraph toGraph() {
+        return toGraph(OnnxImportConfig.defaults());
+    }
+
+    /**
+     * The graph IR: one node per operator output, data edges, inferred output shapes.
+     *
+     * @throws BadInputException naming the source and node for an empty or cyclic graph, a dangling input,
+     *                           or a shape that cannot be inferred
+     */
+    public NetworkGraph toGraph(OnnxImportConfig config) {
+        List<NodeProto> order = OnnxGraphs.topologicalOrder(proto.getGraph(), source);
+        Map<String, TensorInfo> tensors = OnnxShapeInference.infer(proto, order, config.batchSize(), source);
+        return GraphConstruction.build(proto.getGraph(), order, tensors, config, source);
+    }
+
+    /** The inferred shape of every tensor (initializers, graph inputs, operator outputs), sorted by name. */
+    public Map<String, TensorShape> inferShapes(int batchSize) {
+        List<NodeProto> order = OnnxGraphs.topologicalOrder(proto.getGraph(), source);
+        Map<String, TensorShape> shapes = new TreeMap<>();
+        OnnxShapeInference.infer(proto, order, batchSize, source).forEach((k, v) -> shapes.put(k, v.shape()));
+        return shapes;
+    }
+
+    /**
+     * A copy in which every initializer without data gets seeded random data, so a weight-stripped file
+     * can run in an inference engine. Floating initializers are drawn uniformly from ±1/√fan_in (fan_in =
+     * product of dims after the first); the variance input of {@code BatchNormalization} from [0.5, 1.5) so it
+     * stays positive; stripped integer or boolean initializers become zeros. Initializers that already have
+     * data, external data, or are strings are left as they are. The same seed gives the same bytes.
+     */
+    public OnnxModel withRandomWeights(long seed) {
+        GraphProto g = proto.getGraph();
+        Set<String> variances = new HashSet<>();
+        for (NodeProto n : g.getNodeList()) {
+            if (n.getOpType().equals("BatchNormalization") && n.getInputCount() > 4) {
+                variances.add(n.getInput(4));
+            }
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        GraphProto.Builder gb = g.toBuilder();
+        for (int i = 0; i < gb.getInitializerCount(); i++) {
+            TensorProto t = gb.getInitializer(i);
+            SplittableRandom random = root.split();
+            OnnxDataType type = OnnxDataType.ofCode(t.getDataType());
+            if (!TensorData.isStripped(t) || TensorData.isExternal(t) || type == null
+                    || type == OnnxDataType.STRING) {
+                continue;
+            }
+            long[] dims = TensorData.dims(t);
+            double low;
+            double high;
+            if (variances.contains(t.getName())) {
+                low = 0.5;
+                high = 1.5;
+            } else {
+                long fanIn = dims.length > 1 ? TensorInfo.count(dims) / Math.max(dims[0], 1) : 1;
+                high = 1 / Math.sqrt(Math.max(fanIn, 1));
+                low = -high;
+            }
+            TensorProto.Builder filled = t.toBuilder().setRawData(
+                    TensorData.randomRaw(type, TensorInfo.count(dims), low, high, random));
+            gb.setInitializer(i, filled);
+        }
+        return new OnnxModel(proto.toBuilder().setGraph(gb).build(), source);
+    }
+
+    /** The serialized model. */
+    public byte[] toBytes() {
+        return proto.toByteArray();
+    }
+
+    /** Writes the model atomically: to a temporary file beside {@code file}, then moved over it. */
+    public void write(Path file) {
+        writeAtomically(file, toBytes());
+    }
+
+    static void writeAtomically(Path file, byte[] bytes) {
+        Path target = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new NarFormerException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the move succeeded or the original error is already being reported
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OnnxModel[" + source + ", opset " + opsetVersion() + ", " + operatorCount() + " operators]";
+    }
+}

@@ -20,9 +20,31 @@ public final class BatchPlanner {
 
     /** Deterministic plan for inference: indices sorted by node count (stable), cut into batches. */
     public static List<int[]> bySize(int[] nodeCounts, int batchSize) {
-        Integer[] order = IntStream.range(0, nodeCounts.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> nodeCounts[i]));
-        return chunk(Arrays.stream(order).mapToInt(Integer::intValue).toArray(), batchSize);
+        return bySize(nodeCounts, batchSize, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #bySize(int[], int)}, but a batch also stops growing before its padded size
+     * {@code graphs × max nodes} exceeds {@code maxNodeSlots} (a single graph always fits).
+     */
+    public static List<int[]> bySize(int[] nodeCounts, int batchSize, int maxNodeSlots) {
+        if (batchSize < 1 || maxNodeSlots < 1) {
+            throw new IllegalArgumentException("batch size and node slots must be positive");
+        }
+        int[] order = IntStream.range(0, nodeCounts.length).boxed()
+                .sorted(Comparator.comparingInt(i -> nodeCounts[i])).mapToInt(Integer::intValue).toArray();
+        List<int[]> batches = new ArrayList<>();
+        int start = 0;
+        while (start < order.length) {
+            int end = start + 1;
+            while (end < order.length && end - start < batchSize
+                    && (long) (end - start + 1) * nodeCounts[order[end]] <= maxNodeSlots) {
+                end++;
+            }
+            batches.add(Arrays.copyOfRange(order, start, end));
+            start = end;
+        }
+        return batches;
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.List;
  * @param history        one report per epoch run by this call (resumed runs start after the checkpoint)
  * @param bestEpoch      epoch of the selected checkpoint (0 when nothing was evaluated)
  * @param bestScore      its selection metric value
- * @param bestCheckpoint directory of the selected checkpoint ({@code runDir/best})
+ * @param bestCheckpoint directory of the selected checkpoint ({@code runDir/best}); null when no evaluation
+ *                       ever gave a defined score
  * @param lastCheckpoint directory of the last epoch's checkpoint with optimiser state ({@code runDir/last})
  */
 public record TrainingResult(List<EpochReport> history, int bestEpoch, double bestScore, Path bestCheckpoint,

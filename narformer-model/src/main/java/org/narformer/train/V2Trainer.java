@@ -142,12 +142,14 @@ public final class V2Trainer {
                         shuffle);
                 double lossSum = 0;
                 float lr = 0;
+                int done = 0;
                 for (int[] batch : plan) {
                     lr = schedule.learningRate(adam.steps());
                     lossSum += step.run(Arrays.stream(batch).mapToObj(train::get).toList(), lr, pairs, epoch);
+                    done++;
                     if (bar != null) {
                         bar.step();
-                        bar.setExtraMessage(String.format("epoch %d loss %.4f", epoch, lossSum / plan.size()));
+                        bar.setExtraMessage(String.format("epoch %d loss %.4f", epoch, lossSum / done));
                     }
                 }
                 Metrics metrics = null;
@@ -190,7 +192,8 @@ public final class V2Trainer {
                 }
             }
         }
-        return new TrainingResult(history, bestEpoch, bestScore, runDir.resolve(BEST), runDir.resolve(LAST));
+        return new TrainingResult(history, bestEpoch, bestScore, bestEpoch > 0 ? runDir.resolve(BEST) : null,
+                runDir.resolve(LAST));
     }
 
     private void save(Path dir, V2Model model, byte[] optimizerState, int epoch, long step,

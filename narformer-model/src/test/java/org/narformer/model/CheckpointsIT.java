@@ -55,6 +55,22 @@ class CheckpointsIT {
         }
     }
 
+    /** A format-1 checkpoint written by the first version; every later build must still load it unchanged. */
+    @Test
+    void formatVersionOneFixtureStillLoadsWithIdenticalPredictions() throws Exception {
+        Path fixture = Path.of(CheckpointsIT.class.getResource("checkpoint-v1").toURI());
+        List<TokenizedGraph> graphs = SyntheticGraphs.randomList(4, 3, 9, 8, 4, 77);
+        List<String> lines = Files.readAllLines(fixture.resolve("expected-predictions.txt"));
+        float[] expected = new float[lines.size()];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = Float.intBitsToFloat(Integer.parseInt(lines.get(i)));
+        }
+        try (V2Model model = Checkpoints.loadModel(fixture)) {
+            assertEquals(1, Checkpoints.readManifest(fixture).formatVersion());
+            assertArrayEquals(expected, model.predict(graphs, 4));
+        }
+    }
+
     @Test
     void corruptParametersAreRejectedNamingTheFile() throws IOException {
         Path dir = writeSmall(tmp.resolve("ckpt"), List.of(), new float[0]);

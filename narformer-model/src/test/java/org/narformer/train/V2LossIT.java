@@ -1,0 +1,24 @@
+package org.narformer.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+class V2LossIT {
+    @Test
+    void lossesMatchHandComputedValues() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray pred = m.create(new float[] {1f, 2f, 3f, 5f}, new Shape(4, 1));
+            NDArray y = m.create(new float[] {2f, 2f, 2f, 4f}, new Shape(4, 1));
+            // (0.5-1)² + 0 + (1.5-1)² + (1.25-1)² = 0.5625, mean 0.140625
+            assertEquals(0.140625f, V2Loss.relativeMse(pred, y).getFloat(), 1e-7f);
+            // perm (1,0,3,2): dp = (-1, 1, -2, 2), dy = (0, 0, -2, 2) -> |.| mean = 0.5
+            assertEquals(0.5f, V2Loss.pairwise(pred, y, new int[] {1, 0, 3, 2}).getFloat(), 1e-7f);
+            // originals (1, 2), augmented (3, 5): mean(|3-1|, |5-2|) = 2.5
+            assertEquals(2.5f, V2Loss.consistency(pred).getFloat(), 1e-7f);
+        }
+    }
+}

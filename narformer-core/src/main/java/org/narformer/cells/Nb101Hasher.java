@@ -30,6 +30,8 @@ public final class Nb101Hasher {
     private final byte[] text = new byte[N * (HEX_LEN + 4) + 2 + 2 * N * HEX_LEN];
     private final int[] inNeighbours = new int[N];
     private final int[] outNeighbours = new int[N];
+    /** Memoized first-round digests, by (out-degree, in-degree, label + 2). */
+    private final byte[][][][] initial = new byte[N][N][5][];
 
     public Nb101Hasher() {
         try {
@@ -60,17 +62,12 @@ public final class Nb101Hasher {
                     out++;
                 }
             }
-            int len = 0;
-            text[len++] = '(';
-            len = appendInt(out, len);
-            text[len++] = ',';
-            text[len++] = ' ';
-            len = appendInt(in, len);
-            text[len++] = ',';
-            text[len++] = ' ';
-            len = appendInt(p.op(v).label(), len);
-            text[len++] = ')';
-            md5Hex(len, current[v]);
+            byte[] first = initial[out][in][p.op(v).label() + 2];
+            if (first == null) {
+                first = initialDigest(out, in, p.op(v).label());
+                initial[out][in][p.op(v).label() + 2] = first;
+            }
+            System.arraycopy(first, 0, current[v], 0, HEX_LEN);
         }
         for (int round = 0; round < n; round++) {
             for (int v = 0; v < n; v++) {
@@ -125,6 +122,23 @@ public final class Nb101Hasher {
         byte[] hex = new byte[HEX_LEN];
         md5Hex(len, hex);
         return new String(hex, StandardCharsets.US_ASCII);
+    }
+
+    /** md5 hex of the Python text {@code "(out, in, label)"}. */
+    private byte[] initialDigest(int out, int in, int label) {
+        int len = 0;
+        text[len++] = '(';
+        len = appendInt(out, len);
+        text[len++] = ',';
+        text[len++] = ' ';
+        len = appendInt(in, len);
+        text[len++] = ',';
+        text[len++] = ' ';
+        len = appendInt(label, len);
+        text[len++] = ')';
+        byte[] hex = new byte[HEX_LEN];
+        md5Hex(len, hex);
+        return hex;
     }
 
     /** Insertion sort of vertex indices by their current hex digest (few elements). */

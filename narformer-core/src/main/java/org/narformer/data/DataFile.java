@@ -36,6 +36,11 @@ public enum DataFile {
         return reader;
     }
 
+    /** The reader; with {@code verifyHashes} the NAS-Bench-101 CSV files have every cell hash recomputed and checked. */
+    public SampleReader reader(boolean verifyHashes) {
+        return verifyHashes && reader instanceof Nb101CsvReader ? new Nb101CsvReader(true) : reader;
+    }
+
     /** The number of samples of the distributed file. */
     public int publishedRows() {
         return publishedRows;

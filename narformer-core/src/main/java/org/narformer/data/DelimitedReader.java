@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.narformer.BadInputException;
  */
 abstract class DelimitedReader implements SampleReader {
     private static final int BUFFER = 1 << 16;
+    private static final String BOM = "\uFEFF";
 
     /** Turns the fields of one row into a sample, or throws a located {@link BadInputException}. */
     @FunctionalInterface
@@ -51,8 +53,8 @@ abstract class DelimitedReader implements SampleReader {
     public final List<RowProblem> stream(Path file, ReadPolicy policy, Consumer<Sample> sink) {
         String name = file.toString();
         List<RowProblem> problems = new ArrayList<>();
+        int line = 0;
         try (BufferedReader reader = open(file)) {
-            int line = 0;
             String[] columns = headerlessColumns();
             if (columns == null) {
                 String header = reader.readLine();
@@ -60,33 +62,38 @@ abstract class DelimitedReader implements SampleReader {
                 if (header == null) {
                     throw new BadInputException(name, "line 1", "empty file, expected a header");
                 }
-                columns = splitHeader(header);
+                columns = splitHeader(header.startsWith(BOM) ? header.substring(1) : header);
             }
             RowParser parser = open(name, columns);
             Map<String, Integer> firstLineOfId = new HashMap<>();
             int dataIndex = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 line++;
+                Sample sample = null;
                 try {
-                    Sample s = parser.parse(Row.split(name, line, dataIndex, columns, text, delimiter()));
-                    Integer first = firstLineOfId.putIfAbsent(s.id(), line);
+                    sample = parser.parse(Row.split(name, line, dataIndex, columns, text, delimiter()));
+                    Integer first = firstLineOfId.putIfAbsent(sample.id(), line);
                     if (first != null) {
-                        throw new BadInputException(name, "line " + line, "duplicate id '" + s.id()
+                        throw new BadInputException(name, "line " + line, "duplicate id '" + sample.id()
                                 + "' (first at line " + first + ")");
                     }
-                    sink.accept(s);
                 } catch (BadInputException e) {
                     if (policy == ReadPolicy.STRICT) {
                         throw e;
                     }
                     problems.add(RowProblem.of(e));
+                    sample = null;
+                }
+                if (sample != null) {
+                    sink.accept(sample);
                 }
                 dataIndex++;
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(name, null, "file not found");
         } catch (IOException e) {
-            throw new BadInputException(name, null, "cannot read: " + e.getMessage(), e);
+            throw new BadInputException(name, line > 0 ? "after line " + line : null, "cannot read: "
+                    + e.getMessage(), e);
         }
         return problems;
     }
@@ -118,7 +125,7 @@ abstract class DelimitedReader implements SampleReader {
      * @throws BadInputException at line 1 naming the expected header
      */
     static void expectHeader(String file, String[] header, String... expected) {
-        if (!java.util.Arrays.equals(header, expected)) {
+        if (!Arrays.equals(header, expected)) {
             throw new BadInputException(file, "line 1", "expected the header '" + String.join(",", expected)
                     + "', found '" + String.join(",", header) + "'");
         }

@@ -3,7 +3,9 @@ package org.narformer.data;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,22 +47,24 @@ final class JsonEntries {
     /** Runs {@code parser} over entries 0..count−1 under {@code policy}, rejecting duplicate ids. */
     static void each(int count, ReadPolicy policy, EntryParser parser, Consumer<Sample> sink,
                      List<RowProblem> problems, String file) {
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < count; i++) {
+            Sample sample;
             try {
-                Sample s = parser.parse(i);
-                Integer first = seen.putIfAbsent(s.id(), i);
+                sample = parser.parse(i);
+                Integer first = seen.putIfAbsent(sample.id(), i);
                 if (first != null) {
-                    throw new BadInputException(file, "entry " + i, "duplicate id '" + s.id() + "' (first at entry "
-                            + first + ")");
+                    throw new BadInputException(file, "entry " + i, "duplicate id '" + sample.id()
+                            + "' (first at entry " + first + ")");
                 }
-                sink.accept(s);
             } catch (BadInputException e) {
                 if (policy == ReadPolicy.STRICT) {
                     throw e;
                 }
                 problems.add(RowProblem.of(e));
+                continue;
             }
+            sink.accept(sample);
         }
     }
 

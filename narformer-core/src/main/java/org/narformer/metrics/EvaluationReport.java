@@ -11,10 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.narformer.BadInputException;
+import org.narformer.TextTable;
+
 /**
  * The evaluation of one prediction run: the metrics over all pairs and per group (family or device), groups in
  * name order. Serialises to and from JSON with Jackson (undefined correlations are written as {@code "NaN"})
- * and renders as a fixed-width text table with errors and accuracies in %.
+ * and renders as an aligned text table with errors and accuracies in %.
  *
  * @param target  what was predicted, e.g. {@code latency_ms} or {@code test}
  * @param overall metrics over every pair
@@ -76,38 +79,30 @@ public record EvaluationReport(String target, Metrics overall, Map<String, Metri
         try {
             return JSON.readValue(json, EvaluationReport.class);
         } catch (JsonProcessingException e) {
-            throw new org.narformer.BadInputException("evaluation report", null, "not a report: "
+            throw new BadInputException("evaluation report", null, "not a report: "
                     + e.getOriginalMessage(), e);
         }
     }
 
     /**
-     * A fixed-width table: one row for all pairs, then one per group; MAPE and Acc in %, RMSE in the target's
-     * unit, τ and ρ as numbers ({@code -} when undefined).
+     * A text table ({@link TextTable}): one row for all pairs, then one per group; MAPE and Acc in %, RMSE in the
+     * target's unit, τ and ρ as numbers ({@code -} when undefined).
      */
     public String toTable() {
-        int width = "group".length();
-        width = Math.max(width, "all".length());
-        for (String g : groups.keySet()) {
-            width = Math.max(width, g.length());
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append("target: ").append(target).append('\n');
-        String head = String.format(Locale.ROOT, "%-" + width + "s %8s %8s %10s %7s %7s %7s %8s %8s\n", "group",
-                "n", "MAPE%", "RMSE", "Acc1%", "Acc5%", "Acc10%", "tau", "rho");
-        sb.append(head);
-        sb.append("-".repeat(head.length() - 1)).append('\n');
-        row(sb, width, "all", overall);
-        for (Map.Entry<String, Metrics> e : groups.entrySet()) {
-            row(sb, width, e.getKey(), e.getValue());
-        }
-        return sb.toString();
+        TextTable table = new TextTable("group", "n", "MAPE%", "RMSE", "Acc1%", "Acc5%", "Acc10%", "tau", "rho");
+        row(table, "all", overall);
+        groups.forEach((name, m) -> row(table, name, m));
+        return "target: " + target + "\n" + table.render();
     }
 
-    private static void row(StringBuilder sb, int width, String name, Metrics m) {
-        sb.append(String.format(Locale.ROOT, "%-" + width + "s %8d %8.3f %10.4g %7.2f %7.2f %7.2f %8s %8s\n",
-                name, m.count(), 100 * m.mape(), m.rmse(), 100 * m.acc1(), 100 * m.acc5(), 100 * m.acc10(),
-                correlation(m.kendallTau()), correlation(m.spearmanRho())));
+    private static void row(TextTable table, String name, Metrics m) {
+        table.row(name, m.count(), percent(m.mape(), 3), String.format(Locale.ROOT, "%.4g", m.rmse()),
+                percent(m.acc1(), 2), percent(m.acc5(), 2), percent(m.acc10(), 2), correlation(m.kendallTau()),
+                correlation(m.spearmanRho()));
+    }
+
+    private static String percent(double fraction, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", 100 * fraction);
     }
 
     private static String correlation(double v) {

@@ -39,7 +39,9 @@ import org.narformer.graph.TensorShape;
  * </ul>
  *
  * <h2>{@link StaticFeatureMode#EXTENDED}</h2>
- * Every node except {@code Input} sources counts towards memory access. FLOPs keep the reference formulas above
+ * Every node except {@code Input} sources, {@code Constant} and {@code Identity} (no work at run time; an
+ * Identity of a weight would count the weight twice) counts towards memory access, so the counts are the same
+ * whether or not the importer folds constant Identities. FLOPs keep the reference formulas above
  * (including its batch convention: Conv, Gemm and pools exclude the batch, element-wise ops include it) with
  * these changes:
  * <ul>
@@ -57,8 +59,8 @@ import org.narformer.graph.TensorShape;
  * Parameters are the elements of the weight and bias tensors each operator uses (a tensor shared between
  * operators, e.g. through {@code Identity}, counts once per use): Conv, ConvTranspose, Gemm: inputs 1 and 2;
  * BatchNormalization, LayerNormalization, InstanceNormalization, GroupNormalization: scale and bias only (2·C —
- * the running mean and variance are statistics, not parameters); PRelu: the slope; MatMul: its constant
- * operands; Add, Sub, Mul, Div: constant operands of more than one element (a bias or scale vector; scalar
+ * the running mean and variance are statistics, not parameters); PRelu: the slope; Gather: a constant data
+ * operand (an embedding table); MatMul: its constant operands; Add, Sub, Mul, Div: constant operands of more than one element (a bias or scale vector; scalar
  * constants are hyper-parameters). A constant is an initializer, a {@code Constant} output, or an
  * {@code Identity} of a constant.
  */
@@ -69,6 +71,9 @@ public final class StaticFeatureCalculator {
 
     /** The keys of the reference's {@code flops_funcs}, spelling included. */
     static final Set<String> REFERENCE_TABLE = Set.of(REFERENCE_TABLE_DOC.split(", "));
+
+    /** Nodes the extended mode leaves out of memory access. */
+    private static final Set<String> NOT_EXECUTED = Set.of("Input", "Constant", "Identity");
 
     private static final Set<String> ELEMENT_WISE_REFERENCE = Set.of("Add", "Sigmoid", "Mul", "ReduceMean", "Pow",
             "Div", "Sub", "Sqrt", "Tanh");
@@ -121,7 +126,7 @@ public final class StaticFeatureCalculator {
     }
 
     private boolean counted(String opType) {
-        return mode == StaticFeatureMode.REFERENCE ? REFERENCE_TABLE.contains(opType) : !opType.equals("Input");
+        return mode == StaticFeatureMode.REFERENCE ? REFERENCE_TABLE.contains(opType) : !NOT_EXECUTED.contains(opType);
     }
 
     // ---------------------------------------------------------------- reference formulas
@@ -222,6 +227,7 @@ public final class StaticFeatureCalculator {
         return switch (op) {
             case "Conv", "ConvTranspose", "Gemm" -> operandElements(g, node, 1) + operandElements(g, node, 2);
             case "PRelu" -> operandElements(g, node, 1);
+            case "Gather" -> isConstant(g, in.get(0)) ? operandElements(g, node, 0) : 0;
             case "MatMul", "Add", "Sub", "Mul", "Div" -> {
                 long minElements = op.equals("MatMul") ? 1 : 2;
                 double p = 0;

@@ -15,8 +15,15 @@ import org.narformer.onnx.StaticFeatureMode;
  *                          because the reference table ({@code feature_utils.py} {@code OPS}) spells it
  *                          {@code Matmul}; {@code true} (corrected): {@code MatMul} gets code 18, the slot the
  *                          table meant for it. Reference: no flag.
+ * @param fullTuples        {@code false} (reference-compatible): tuple attributes keep their first element
+ *                          ({@code ATTRS} length 1 in {@code feature_utils.py}), 8 attribute values per token;
+ *                          {@code true} (corrected): kernel, strides, dilations and output padding keep 2 values
+ *                          and pads 4, giving 14 attribute values (V2 token 32 + 140 + 40 = 212 dims, each tuple
+ *                          encoded function-major like {@code perm}; NNLP token 32 + 14 + 4 = 50). Reference: no
+ *                          flag.
  */
-public record NetworkTokenizerConfig(int batchSize, StaticFeatureMode staticFeatureMode, boolean recogniseMatMul) {
+public record NetworkTokenizerConfig(int batchSize, StaticFeatureMode staticFeatureMode, boolean recogniseMatMul,
+                                     boolean fullTuples) {
 
     public NetworkTokenizerConfig {
         if (batchSize < 1) {
@@ -27,12 +34,20 @@ public record NetworkTokenizerConfig(int batchSize, StaticFeatureMode staticFeat
         }
     }
 
-    /** Reference-compatible: batch 1, reference static features, {@code MatMul} unrecognised. */
+    /** Reference-compatible: batch 1, reference static features, {@code MatMul} unrecognised, first elements. */
     public static NetworkTokenizerConfig defaults() {
-        return new NetworkTokenizerConfig(1, StaticFeatureMode.REFERENCE, false);
+        return new NetworkTokenizerConfig(1, StaticFeatureMode.REFERENCE, false, false);
+    }
+
+    /**
+     * The corrected variant: extended static features, {@code MatMul} recognised, full tuples (not what the
+     * published predictors were trained on).
+     */
+    public static NetworkTokenizerConfig corrected() {
+        return new NetworkTokenizerConfig(1, StaticFeatureMode.EXTENDED, true, true);
     }
 
     public NetworkTokenizerConfig withBatchSize(int newBatchSize) {
-        return new NetworkTokenizerConfig(newBatchSize, staticFeatureMode, recogniseMatMul);
+        return new NetworkTokenizerConfig(newBatchSize, staticFeatureMode, recogniseMatMul, fullTuples);
     }
 }

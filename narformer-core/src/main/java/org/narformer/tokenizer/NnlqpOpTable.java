@@ -20,31 +20,43 @@ import org.narformer.graph.TensorShape;
 final class NnlqpOpTable {
     /** Length of the op one-hot. */
     static final int ONE_HOT = 32;
-    /** Number of attribute values (V2: slots of 10 dims each; NNLP: scalars). */
+    /** Number of attribute values (V2: slots of 10 dims each; NNLP: scalars), reference-compatible. */
     static final int ATTRIBUTE_SLOTS = 8;
+    /** Number of attribute values with full tuples: ConvTranspose's 2 + 2 + 4 + 2 + 1 + 1 + 2. */
+    static final int FULL_TUPLE_ATTRIBUTE_SLOTS = 14;
     /** Number of output-shape dims encoded (padded with 0 or truncated). */
     static final int SHAPE_DIMS = 4;
 
-    /** An encoded attribute, with the NNLQP normalisation {@code (v − centre)/scale} (V2 uses raw values). */
+    /**
+     * An encoded attribute, with the NNLQP normalisation {@code (v − centre)/scale} (V2 uses raw values), its
+     * reference length (tuples truncated to the first element, {@code perm} 8) and its full length (the 2-D
+     * tuple: kernel, strides, dilations, output padding 2; pads 4).
+     */
     enum Attribute {
-        KERNEL_SHAPE(1, 2.53f, 56f),
-        STRIDES(1, 1.16f, 56f),
-        PADS(1, 0.75f, 6f),
-        DILATIONS(1, 1.00f, 1f),
-        GROUP(1, 15.08f, 6144f),
-        BIAS(1, 0.77f, 1f),
-        PERM(8, 1.78f, 4f),
-        OUTPUT_PADDING(1, 0f, 1e-5f);
+        KERNEL_SHAPE(1, 2, 2.53f, 56f),
+        STRIDES(1, 2, 1.16f, 56f),
+        PADS(1, 4, 0.75f, 6f),
+        DILATIONS(1, 2, 1.00f, 1f),
+        GROUP(1, 1, 15.08f, 6144f),
+        BIAS(1, 1, 0.77f, 1f),
+        PERM(8, 8, 1.78f, 4f),
+        OUTPUT_PADDING(1, 2, 0f, 1e-5f);
 
-        /** Number of values the attribute contributes. */
-        final int length;
+        private final int length;
+        private final int fullLength;
         final float centre;
         final float scale;
 
-        Attribute(int length, float centre, float scale) {
+        Attribute(int length, int fullLength, float centre, float scale) {
             this.length = length;
+            this.fullLength = fullLength;
             this.centre = centre;
             this.scale = scale;
+        }
+
+        /** Number of values the attribute contributes. */
+        int length(boolean fullTuples) {
+            return fullTuples ? fullLength : length;
         }
     }
 
@@ -77,6 +89,11 @@ final class NnlqpOpTable {
         return CODES.getOrDefault(opType, 0);
     }
 
+    /** Number of attribute values per token. */
+    static int attributeSlots(boolean fullTuples) {
+        return fullTuples ? FULL_TUPLE_ATTRIBUTE_SLOTS : ATTRIBUTE_SLOTS;
+    }
+
     /** The attributes {@code opType} encodes, in order (empty for most operators). */
     static List<Attribute> attributes(String opType) {
         return switch (opType) {
@@ -91,29 +108,39 @@ final class NnlqpOpTable {
 
     /**
      * Writes the raw value(s) of {@code attribute} of {@code node} into {@code out[offset ..
-     * offset+attribute.length)}: the first element of a tuple, the default when absent, {@code perm} padded with
-     * zeros to 8. A missing {@code kernel_shape} is read from the weight's last two dims, as the reference does.
+     * offset+attribute.length(fullTuples))}. Reference-compatible ({@code fullTuples} false): the first element of
+     * a tuple, the default when absent. Full tuples: the tuple truncated or zero-padded to its 2-D length, the
+     * default repeated when absent. {@code perm} is padded with zeros to 8 either way. A missing
+     * {@code kernel_shape} is read from the weight's last two dims, as the reference does.
      */
-    static void values(String graphName, Node node, Attribute attribute, float[] out, int offset) {
+    static void values(String graphName, Node node, Attribute attribute, boolean fullTuples, float[] out,
+                       int offset) {
+        int length = attribute.length(fullTuples);
         switch (attribute) {
-            case KERNEL_SHAPE -> out[offset] = kernel(graphName, node);
-            case STRIDES -> out[offset] = first(node, "strides", 1);
-            case PADS -> out[offset] = first(node, "pads", 0);
-            case DILATIONS -> out[offset] = first(node, "dilations", 1);
+            case KERNEL_SHAPE -> fill(kernel(graphName, node), 0, length, out, offset);
+            case STRIDES -> fill(node.intsAttribute("strides"), node.intAttribute("strides", 1), length, out, offset);
+            case PADS -> fill(node.intsAttribute("pads"), node.intAttribute("pads", 0), length, out, offset);
+            case DILATIONS -> fill(node.intsAttribute("dilations"), node.intAttribute("dilations", 1), length, out,
+                    offset);
             case GROUP -> out[offset] = node.intAttribute("group", 1);
             case BIAS -> out[offset] = node.inputs().size() == 3 ? 1 : 0;
-            case OUTPUT_PADDING -> out[offset] = first(node, "output_padding", 0);
+            case OUTPUT_PADDING -> fill(node.intsAttribute("output_padding"), node.intAttribute("output_padding", 0),
+                    length, out, offset);
             case PERM -> {
                 List<Long> perm = node.intsAttribute("perm");
-                if (perm.size() > attribute.length) {
+                if (perm.size() > length) {
                     throw new BadInputException(graphName, "node '" + node.name() + "'",
-                            "perm has " + perm.size() + " entries; the encoding holds at most " + attribute.length);
+                            "perm has " + perm.size() + " entries; the encoding holds at most " + length);
                 }
-                for (int i = 0; i < attribute.length; i++) {
-                    out[offset + i] = i < perm.size() ? perm.get(i) : 0;
-                }
+                fill(perm, 0, length, out, offset);
             }
-            default -> throw new IllegalStateException(attribute.name());
+        }
+    }
+
+    /** {@code values} truncated or zero-padded to {@code length}; {@code defaultValue} repeated when empty. */
+    private static void fill(List<Long> values, long defaultValue, int length, float[] out, int offset) {
+        for (int i = 0; i < length; i++) {
+            out[offset + i] = values.isEmpty() ? defaultValue : i < values.size() ? values.get(i) : 0;
         }
     }
 
@@ -133,20 +160,15 @@ final class NnlqpOpTable {
         }
     }
 
-    private static float first(Node node, String key, long defaultValue) {
-        List<Long> v = node.intsAttribute(key);
-        return v.isEmpty() ? node.intAttribute(key, defaultValue) : v.get(0);
-    }
-
-    private static float kernel(String graphName, Node node) {
+    private static List<Long> kernel(String graphName, Node node) {
         List<Long> k = node.intsAttribute("kernel_shape");
         if (!k.isEmpty()) {
-            return k.get(0);
+            return k;
         }
         if (node.inputs().size() > 1) {
             TensorShape w = node.inputs().get(1).shape();
             if (w.isKnown() && w.rank() >= 2) {
-                return w.dim(w.rank() - 2);
+                return List.of(w.dim(w.rank() - 2), w.dim(w.rank() - 1)); // the reference's weight dims [-2:]
             }
         }
         throw new BadInputException(graphName, "node '" + node.name() + "'",

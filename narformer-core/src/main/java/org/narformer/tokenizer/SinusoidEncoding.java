@@ -4,7 +4,7 @@ package org.narformer.tokenizer;
  * The reference's {@code embed_type='trans'} encoding of a scalar ({@code feature/position_encoding.py}, called
  * with 5 frequencies): {@code PE(x) = [sin(x·ω_0), cos(x·ω_0), …, sin(x·ω_4), cos(x·ω_4)]}, {@code ω_j =
  * 10000^(−j/5)}, 10 dims, no π factor. Computed like numpy on float32 inputs: the product {@code x·ω_j} is
- * rounded to float32 and sin/cos are glibc's {@code sinf}/{@code cosf} ({@link Float32Trig}), as numpy calls them.
+ * rounded to float32, and sin/cos are glibc's {@code sinf}/{@code cosf} ({@link Float32Trig}), which numpy calls.
  *
  * <p>A tuple of k values is encoded function-major, as the reference's {@code np.concatenate} over functions
  * does: {@code [sin(ω_0·x_0..k−1), cos(ω_0·x_0..k−1), sin(ω_1·…), …]}, 10·k dims.

@@ -8,7 +8,8 @@ import org.narformer.onnx.StaticFeatureCalculator;
  * NAR-Former V2's whole-network tokenizer ({@code embed_type=trans}; V2 {@code feature/node_feature.py},
  * {@code other_feature.py}).
  *
- * <p>Token, 152 dims: {@code [op one-hot 32 | attributes 80 | output shape 40]}.
+ * <p>Token, 152 dims: {@code [op one-hot 32 | attributes 80 | output shape 40]} (212 with
+ * {@link NetworkTokenizerConfig#fullTuples()}: attributes 140).
  * <ul>
  *   <li>One-hot at {@code code−1} of {@link NnlqpOpTable}; zeros for {@code Input} and unknown operators.</li>
  *   <li>Attributes: the operator's list ({@link NnlqpOpTable#attributes}) encoded with {@link SinusoidEncoding},
@@ -19,21 +20,23 @@ import org.narformer.onnx.StaticFeatureCalculator;
  * rounded to float32 first. Adjacency: {@link NetworkGraph#symmetricAdjacency()}.
  */
 public final class WholeNetworkTokenizer implements GraphTokenizer {
-    /** Token width: 32 + 8·10 + 4·10. */
-    public static final int TOKEN_DIM = NnlqpOpTable.ONE_HOT + NnlqpOpTable.ATTRIBUTE_SLOTS * SinusoidEncoding.DIM
-            + NnlqpOpTable.SHAPE_DIMS * SinusoidEncoding.DIM;
+    /** Reference token width: 32 + 8·10 + 4·10. */
+    public static final int TOKEN_DIM = 152;
     /** Static-feature width: 4·10. */
     public static final int STATIC_DIM = 4 * SinusoidEncoding.DIM;
 
     private static final int ATTRIBUTE_OFFSET = NnlqpOpTable.ONE_HOT;
-    private static final int SHAPE_OFFSET = ATTRIBUTE_OFFSET + NnlqpOpTable.ATTRIBUTE_SLOTS * SinusoidEncoding.DIM;
 
     private final NetworkTokenizerConfig config;
     private final StaticFeatureCalculator staticFeatures;
+    private final int shapeOffset;
+    private final int tokenDim;
 
     public WholeNetworkTokenizer(NetworkTokenizerConfig config) {
         this.config = config;
         this.staticFeatures = new StaticFeatureCalculator(config.staticFeatureMode());
+        this.shapeOffset = ATTRIBUTE_OFFSET + NnlqpOpTable.attributeSlots(config.fullTuples()) * SinusoidEncoding.DIM;
+        this.tokenDim = shapeOffset + NnlqpOpTable.SHAPE_DIMS * SinusoidEncoding.DIM;
     }
 
     public NetworkTokenizerConfig config() {
@@ -43,28 +46,29 @@ public final class WholeNetworkTokenizer implements GraphTokenizer {
     @Override
     public TokenizedGraph tokenize(NetworkGraph graph) {
         int n = graph.nodeCount();
-        float[] tokens = new float[n * TOKEN_DIM];
-        float[] values = new float[NnlqpOpTable.ATTRIBUTE_SLOTS];
+        float[] tokens = new float[n * tokenDim];
+        float[] values = new float[NnlqpOpTable.FULL_TUPLE_ATTRIBUTE_SLOTS];
         float[] dims = new float[NnlqpOpTable.SHAPE_DIMS];
         for (int i = 0; i < n; i++) {
             Node node = graph.node(i);
-            int base = i * TOKEN_DIM;
+            int base = i * tokenDim;
             int code = NnlqpOpTable.code(node.opType(), config.recogniseMatMul());
             if (code > 0) {
                 tokens[base + code - 1] = 1f;
             }
             int at = base + ATTRIBUTE_OFFSET;
             for (NnlqpOpTable.Attribute a : NnlqpOpTable.attributes(node.opType())) {
-                NnlqpOpTable.values(graph.name(), node, a, values, 0);
-                SinusoidEncoding.encodeTuple(values, a.length, tokens, at);
-                at += a.length * SinusoidEncoding.DIM;
+                int length = a.length(config.fullTuples());
+                NnlqpOpTable.values(graph.name(), node, a, config.fullTuples(), values, 0);
+                SinusoidEncoding.encodeTuple(values, length, tokens, at);
+                at += length * SinusoidEncoding.DIM;
             }
             NnlqpOpTable.outputDims(graph.name(), node, dims);
             for (int d = 0; d < NnlqpOpTable.SHAPE_DIMS; d++) {
-                SinusoidEncoding.encode(dims[d], tokens, base + SHAPE_OFFSET + d * SinusoidEncoding.DIM);
+                SinusoidEncoding.encode(dims[d], tokens, base + shapeOffset + d * SinusoidEncoding.DIM);
             }
         }
-        return new TokenizedGraph(n, TOKEN_DIM, tokens, graph.symmetricAdjacency(), staticVector(graph));
+        return new TokenizedGraph(n, tokenDim, tokens, graph.symmetricAdjacency(), staticVector(graph));
     }
 
     private float[] staticVector(NetworkGraph graph) {
@@ -78,7 +82,7 @@ public final class WholeNetworkTokenizer implements GraphTokenizer {
 
     @Override
     public int tokenDim() {
-        return TOKEN_DIM;
+        return tokenDim;
     }
 
     @Override

@@ -109,6 +109,32 @@ class ReadersTest {
     }
 
     @Test
+    void byteOrderMarkBeforeTheHeaderIsAccepted() throws IOException {
+        Path p = write("bom.csv", "\uFEFF" + String.join(",", Nb201Reader.HEADER), nb201Row(0, ARCH_A, "85.5"));
+        assertEquals(1, new Nb201Reader().read(p, ReadPolicy.STRICT).size());
+    }
+
+    @Test
+    void truncatedGzipNamesTheFileAndLine() throws IOException {
+        Path gz = dir.resolve("cut.csv.gz");
+        StringBuilder text = new StringBuilder("hash,num_vertices,adj_upper_bits,labels\n");
+        for (int i = 0; i < 2000; i++) {
+            text.append(String.format("%032x", i)).append(",3,").append(CELL_BITS).append(',').append(CELL_LABELS)
+                    .append('\n');
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] all = bytes.toByteArray();
+        Files.write(gz, java.util.Arrays.copyOf(all, all.length / 2));
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> new Nb101CsvReader().read(gz, ReadPolicy.LENIENT));
+        assertEquals(gz.toString(), e.source());
+        assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
+    }
+
+    @Test
     void nasBench101Csv() throws IOException {
         String header = String.join(",", Nb101CsvReader.LABELLED_HEADER);
         String targets = ",0.1,0.2,0.3,0.9,1200.5,8555530";

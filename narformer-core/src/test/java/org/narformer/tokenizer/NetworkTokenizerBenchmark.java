@@ -15,7 +15,8 @@ import org.narformer.onnx.StaticFeatures;
 
 /**
  * Not a test: prints, for every ONNX file in the data directory, node count, static features in both modes, and
- * the median time of a full encode (ONNX bytes → {@link TokenizedGraph}, V2 tokenizer, batch 1) after warm-up.
+ * the median time of a full encode (ONNX bytes → {@link TokenizedGraph}, V2 tokenizer, batch 1) after warm-up,
+ * and of the tokenizer alone (graph → tokens, static features included).
  * Run from the project root after {@code mvn -B -q -pl narformer-core test-compile}:
  * <pre>{@code java -cp narformer-core/target/classes:narformer-core/target/test-classes:$(cat /tmp/core.cp) \
  *     org.narformer.tokenizer.NetworkTokenizerBenchmark [repetitions]}</pre>
@@ -32,9 +33,9 @@ public final class NetworkTokenizerBenchmark {
             files = s.filter(p -> p.toString().endsWith(".onnx")).sorted().toList();
         }
         GraphTokenizer tokenizer = new WholeNetworkTokenizer(NetworkTokenizerConfig.defaults());
-        System.out.printf("%-34s %5s %5s | %15s %12s %12s | %15s %12s %12s | %9s%n", "file", "nodes", "edges",
+        System.out.printf("%-34s %5s %5s | %15s %12s %12s | %15s %12s %12s | %9s %11s%n", "file", "nodes", "edges",
                 "FLOPs(ref)", "params(ref)", "memAcc(ref)", "FLOPs(ext)", "params(ext)", "memAcc(ext)",
-                "encode ms");
+                "encode ms", "tokenize ms");
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
             String name = f.getFileName().toString();
@@ -53,9 +54,17 @@ public final class NetworkTokenizerBenchmark {
                 sink += t.tokens()[0];
             }
             Arrays.sort(times);
-            System.out.printf("%-34s %5d %5d | %,15.0f %,12.0f %,12.0f | %,15.0f %,12.0f %,12.0f | %9.3f%s%n", name,
+            long[] tokenizeTimes = new long[reps];
+            for (int i = 0; i < reps; i++) {
+                long t0 = System.nanoTime();
+                TokenizedGraph t = tokenizer.tokenize(g);
+                tokenizeTimes[i] = System.nanoTime() - t0;
+                sink += t.tokens()[0];
+            }
+            Arrays.sort(tokenizeTimes);
+            System.out.printf("%-34s %5d %5d | %,15.0f %,12.0f %,12.0f | %,15.0f %,12.0f %,12.0f | %9.3f %11.3f%s%n", name,
                     g.nodeCount(), g.edgeCount(), ref.flops(), ref.paramCount(), ref.memoryAccess(), ext.flops(),
-                    ext.paramCount(), ext.memoryAccess(), times[reps / 2] / 1e6, sink == 42 ? " " : "");
+                    ext.paramCount(), ext.memoryAccess(), times[reps / 2] / 1e6, tokenizeTimes[reps / 2] / 1e6, sink == 42 ? " " : "");
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,12 +13,17 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.narformer.data.DataDirectory;
 import org.narformer.graph.NetworkGraph;
+import org.narformer.onnx.OnnxImportConfig;
 import org.narformer.onnx.OnnxImporter;
 import org.narformer.onnx.StaticFeatureMode;
 import org.narformer.onnx.StaticFeatures;
 
 /** Golden values of REFERENCE.md §3.1 "Worked test vector" and the extended parameter counts, on the real files. */
 class WholeNetworkTokenizerIT {
+    static final List<String> FILES = List.of("alexnet-noweight.onnx", "efficientnet_b0-noweight.onnx",
+            "googlenet-noweight.onnx", "mnasnet1_0-noweight.onnx", "mobilenet_v2-noweight.onnx",
+            "mobilenet_v3_small-noweight.onnx", "resnet18-noweight.onnx", "resnet18-v1-7-no-weight.onnx",
+            "squeezenet1_0-noweight.onnx", "vgg16-noweight.onnx");
 
     static NetworkGraph read(String file) {
         Optional<DataDirectory> data = DataDirectory.find(null);
@@ -86,6 +92,20 @@ class WholeNetworkTokenizerIT {
         float[] slot = new float[10];
         System.arraycopy(t.tokens(), conv * 152 + 32, slot, 0, 10);
         assertArrayEquals(SinusoidEncodingTest.PE_7, slot, 1e-5f);
+    }
+
+    @Test
+    void staticFeaturesDoNotDependOnFoldingConstantIdentities() {
+        Path dir = DataDirectory.find(null).map(d -> d.file("onnx/resnet18-noweight.onnx").getParent()).orElse(null);
+        Assumptions.assumeTrue(dir != null, "no data directory (../shared/data, NARFORMER_DATA): skipping");
+        for (String file : FILES) {
+            Path p = dir.resolve(file);
+            NetworkGraph kept = OnnxImporter.read(p);
+            NetworkGraph folded = OnnxImporter.read(p, OnnxImportConfig.defaults().withFoldConstantIdentities(true));
+            for (StaticFeatureMode mode : StaticFeatureMode.values()) {
+                assertEquals(StaticFeatures.of(kept, mode), StaticFeatures.of(folded, mode), file + " " + mode);
+            }
+        }
     }
 
     @Test

@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--select-on", paramLabel = "validation|test",
             description = "Checkpoint selection: 'validation' (default; best tau on the validation cells, the "
                     + "reference rule) or 'test' (best tau on all cells against the test label: selection on the "
-                    + "test set, optimistic, for comparison with best-on-test numbers only).")
+                    + "test set, optimistic, for comparison with best-on-test numbers only; scores every cell every epoch).")
     String selectOn;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory (must not hold a run).")
@@ -114,6 +114,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         System.out.print(table.render());
+        System.out.println("tau on all cells is against " + cfg.space().testLabelNote());
         System.out.printf(Locale.ROOT, "best epoch %d (selected on %s): selection tau %.4f, tau on all %d cells "
                         + "%.4f%n%.3f s/iteration, %.0f s wall%ncheckpoint %s%nmanifest %s%n", run.bestEpoch(),
                 cfg.selectOn().name().toLowerCase(Locale.ROOT), run.bestSelectionTau(),

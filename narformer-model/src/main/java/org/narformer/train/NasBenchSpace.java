@@ -99,14 +99,4 @@ public enum NasBenchSpace {
         }
         return Nb101Cell.parse(t.substring(0, colon), t.substring(colon + 1).replace(',', ' '), source).toGraph();
     }
-
-    /** The space named {@code nb201} or {@code nb101} (case-insensitive). */
-    public static NasBenchSpace of(String name) {
-        for (NasBenchSpace s : values()) {
-            if (s.name().equalsIgnoreCase(name)) {
-                return s;
-            }
-        }
-        throw new BadInputException("space", "'" + name + "'", "unknown NAS-Bench space; use nb201 or nb101");
-    }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 + "label), and record tau over ALL cells (NB201: 15,625 vs cifar10_test_acc; NB101: our 30,001 vs "
                 + "val_acc_108, since NB101 test labels are not available) every --all-every epochs.",
                 "Defaults are the official NB201 script: N=781, 1000 epochs, batch 8 + 8 augmented twins, lr 1e-4, "
-                + "10% warm-up, SR loss 0.1, consistency loss 0.5, 6 layers, d 512. Options override the --config "
+                + "10%% warm-up, SR loss 0.1, consistency loss 0.5, 6 layers, d 512. Options override the --config "
                 + "file, which overrides the defaults.",
                 "Writes OUT/best and OUT/last (checkpoints with manifest.json) and OUT/manifest.json (configuration, "
                 + "data hash, split, command, tau-vs-epoch curve, timings)."})

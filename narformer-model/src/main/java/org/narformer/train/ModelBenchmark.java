@@ -18,7 +18,13 @@ import org.narformer.tokenizer.TokenizedGraph;
  *
  * <p>Usage: {@code ModelBenchmark [trainSteps] [inferenceGraphs]} (defaults 60 and 15625); set
  * {@code -Dai.djl.pytorch.num_threads=N} to choose the PyTorch thread count. Results are noisy on shared
- * machines: report the median and the load average printed first.
+ * machines: report the median and the load average printed first. From the project root:
+ * <pre>
+ * mvn -B -q -DskipTests package
+ * MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=4294967295 java -Xmx8g -Dai.djl.offline=true \
+ *   -Dai.djl.pytorch.num_threads=1 -cp narformer-app/target/narformer.jar org.narformer.train.ModelBenchmark 30 15625
+ * </pre>
+ * On a loaded 2-core machine one thread is faster than two (OpenMP threads spin against other processes).
  */
 public final class ModelBenchmark {
     private static final int[][] NB201_EDGES = {{0, 1}, {0, 2}, {0, 4}, {1, 3}, {1, 5}, {2, 6}, {3, 6}, {4, 7},

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that produce the speed figures of docs/RESULTS.md (medians; machines are noisy, "
                 + "compare ratios measured in one run).",
-        subcommands = {BenchEncodeCommand.class, BenchCellsCommand.class})
+        subcommands = {BenchEncodeCommand.class, BenchCellsCommand.class, BenchModelCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.ParentCommand
     NarFormerCli cli;

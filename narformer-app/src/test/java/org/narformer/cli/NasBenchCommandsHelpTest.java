@@ -1,0 +1,32 @@
+package org.narformer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class NasBenchCommandsHelpTest {
+    @Test
+    void everyProtocolCommandHasHelp() {
+        for (String[] args : new String[][] {{"train", "--help"}, {"evaluate", "--help"}, {"predict", "--help"},
+            {"bench", "model", "--help"}}) {
+            CliTestSupport.Run r = CliTestSupport.run(args);
+            assertEquals(0, r.exitCode(), String.join(" ", args));
+            assertTrue(r.out().startsWith("Usage: narformer " + args[0]), r.out());
+        }
+        CliTestSupport.Run root = CliTestSupport.run("--help");
+        assertTrue(root.out().contains("train") && root.out().contains("evaluate") && root.out().contains("predict"));
+    }
+
+    @Test
+    void trainHelpDocumentsTestSelectionAsNonDefault() {
+        String help = CliTestSupport.run("train", "--help").out();
+        assertTrue(help.contains("--select-on") && help.contains("selection on the") && help.contains("(default;"),
+                help);
+    }
+
+    @Test
+    void trainNeedsAnOutputDirectory() {
+        assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("train", "--epochs", "1").exitCode());
+    }
+}

@@ -1,0 +1,122 @@
+package org.narformer.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.narformer.BadInputException;
+import org.narformer.model.CheckpointManifest;
+import org.narformer.model.Checkpoints;
+import org.narformer.tokenizer.TokenizedGraph;
+import org.narformer.tokenizer.V2CellTokenizer;
+import org.narformer.graph.NetworkGraph;
+
+/**
+ * A checkpoint trained by {@link NasBenchProtocol}, loaded for scoring: the model, its protocol configuration
+ * (from the manifest's {@code data.protocol}) and its space. Owns native memory: close it.
+ */
+public final class NasBenchModel implements AutoCloseable {
+    private final Path checkpoint;
+    private final Predictor predictor;
+    private final NasBenchConfig config;
+
+    private NasBenchModel(Path checkpoint, Predictor predictor, NasBenchConfig config) {
+        this.checkpoint = checkpoint;
+        this.predictor = predictor;
+        this.config = config;
+    }
+
+    /**
+     * Opens {@code dir}: a checkpoint directory, or a run directory written by {@link NasBenchProtocol#train}
+     * (its selected checkpoint {@code best} is used).
+     *
+     * @throws BadInputException naming the directory or manifest when it is missing, corrupt, of an unknown
+     *                           version or not a NAS-Bench checkpoint
+     */
+    public static NasBenchModel open(Path dir) {
+        Path checkpoint = resolve(dir);
+        Predictor predictor = Predictor.load(checkpoint);
+        try {
+            return new NasBenchModel(checkpoint, predictor, protocolOf(checkpoint, predictor.manifest()));
+        } catch (RuntimeException e) {
+            predictor.close();
+            throw e;
+        }
+    }
+
+    /** The checkpoint directory a user-given directory stands for (the run's {@code best} for a run directory). */
+    public static Path resolve(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir.toString(), null, "no such checkpoint directory");
+        }
+        Path best = dir.resolve(V2Trainer.BEST);
+        if (!Files.isRegularFile(dir.resolve(Checkpoints.PARAMETERS)) && Files.isDirectory(best)) {
+            return best;
+        }
+        return dir;
+    }
+
+    public Path checkpoint() {
+        return checkpoint;
+    }
+
+    public NasBenchConfig config() {
+        return config;
+    }
+
+    public NasBenchSpace space() {
+        return config.space();
+    }
+
+    public CheckpointManifest manifest() {
+        return predictor.manifest();
+    }
+
+    /** Tokenizes cells of this model's space (V2 cell tokenizer) and predicts their accuracy (a fraction). */
+    public float[] predictCells(List<NetworkGraph> cells, boolean progress) {
+        V2CellTokenizer tokenizer = V2CellTokenizer.of(space().cells());
+        return predict(cells.stream().map(tokenizer::tokenize).toList(), progress);
+    }
+
+    /** Predicts tokenized graphs in batches of the configured evaluation size, with a progress bar if asked. */
+    public float[] predict(List<TokenizedGraph> graphs, boolean progress) {
+        return score(predictor, graphs, config.evalBatchSize(), progress);
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+    }
+
+    /** Scores {@code graphs} in batches of {@code batchSize}; a "score" progress bar when asked and worthwhile. */
+    static float[] score(Predictor predictor, List<TokenizedGraph> graphs, int batchSize, boolean progress) {
+        float[] out = new float[graphs.size()];
+        try (ProgressBar bar = progress && graphs.size() > batchSize ? new ProgressBarBuilder().setTaskName("score")
+                .setInitialMax(graphs.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                .setUnit(" graphs", 1).build() : null) {
+            for (int from = 0; from < graphs.size(); from += batchSize) {
+                int to = Math.min(graphs.size(), from + batchSize);
+                float[] part = predictor.predict(graphs.subList(from, to), batchSize);
+                System.arraycopy(part, 0, out, from, part.length);
+                if (bar != null) {
+                    bar.stepTo(to);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static NasBenchConfig protocolOf(Path checkpoint, CheckpointManifest manifest) {
+        String source = checkpoint.resolve(Checkpoints.MANIFEST).toString();
+        Object protocol = manifest.data() == null ? null : manifest.data().get(NasBenchProtocol.PROTOCOL_KEY);
+        if (!(protocol instanceof Map<?, ?> map)) {
+            throw new BadInputException(source, "data." + NasBenchProtocol.PROTOCOL_KEY,
+                    "not a NAS-Bench accuracy checkpoint (no protocol configuration)");
+        }
+        return NasBenchConfig.fromMap(map, source);
+    }
+}

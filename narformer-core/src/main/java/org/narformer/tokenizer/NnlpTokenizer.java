@@ -1,9 +1,5 @@
 package org.narformer.tokenizer;
 
-import org.narformer.graph.NetworkGraph;
-import org.narformer.graph.Node;
-import org.narformer.onnx.StaticFeatureCalculator;
-
 /**
  * The NNLP baseline's tokenizer (NNLQP {@code predictor/feature/node_feature.py}, {@code graph_feature.py}).
  *
@@ -19,7 +15,7 @@ import org.narformer.onnx.StaticFeatureCalculator;
  * All arithmetic in float32 as numpy does. Static features, 4 dims, raw:
  * {@code [batch, FLOPs/1e9, params/1e9, memoryAccess/1e9]}.
  */
-public final class NnlpTokenizer implements GraphTokenizer {
+public final class NnlpTokenizer extends NodeFeatureTokenizer {
     /** Reference token width: 32 + 8 + 4. */
     public static final int TOKEN_DIM = 44;
     /** Static-feature width. */
@@ -27,56 +23,32 @@ public final class NnlpTokenizer implements GraphTokenizer {
 
     private static final float[] SHAPE_CENTRE = {12.25f, 286.96f, 32.62f, 31.80f};
     private static final float[] SHAPE_SCALE = {1024f, 2496f, 256f, 256f};
-    private static final int ATTRIBUTE_OFFSET = NnlqpOpTable.ONE_HOT;
-
-    private final NetworkTokenizerConfig config;
-    private final StaticFeatureCalculator staticFeatures;
-    private final int shapeOffset;
-    private final int tokenDim;
 
     public NnlpTokenizer(NetworkTokenizerConfig config) {
-        this.config = config;
-        this.staticFeatures = new StaticFeatureCalculator(config.staticFeatureMode());
-        this.shapeOffset = ATTRIBUTE_OFFSET + NnlqpOpTable.attributeSlots(config.fullTuples());
-        this.tokenDim = shapeOffset + NnlqpOpTable.SHAPE_DIMS;
-    }
-
-    public NetworkTokenizerConfig config() {
-        return config;
+        super(config, 1);
     }
 
     @Override
-    public TokenizedGraph tokenize(NetworkGraph graph) {
-        int n = graph.nodeCount();
-        float[] tokens = new float[n * tokenDim];
-        float[] values = new float[NnlqpOpTable.FULL_TUPLE_ATTRIBUTE_SLOTS];
-        float[] dims = new float[NnlqpOpTable.SHAPE_DIMS];
-        for (int i = 0; i < n; i++) {
-            Node node = graph.node(i);
-            int base = i * tokenDim;
-            int code = NnlqpOpTable.code(node.opType(), config.recogniseMatMul());
-            if (code > 0) {
-                tokens[base + code - 1] = 1f;
-            }
-            int at = base + ATTRIBUTE_OFFSET;
-            for (NnlqpOpTable.Attribute a : NnlqpOpTable.attributes(node.opType())) {
-                NnlqpOpTable.values(graph.name(), node, a, config.fullTuples(), values, 0);
-                for (int k = 0; k < a.length(config.fullTuples()); k++) {
-                    tokens[at++] = (values[k] - a.centre) / a.scale;
-                }
-            }
-            NnlqpOpTable.outputDims(graph.name(), node, dims);
-            for (int d = 0; d < NnlqpOpTable.SHAPE_DIMS; d++) {
-                tokens[base + shapeOffset + d] = (dims[d] - SHAPE_CENTRE[d]) / SHAPE_SCALE[d];
-            }
+    void encodeAttribute(NnlqpOpTable.Attribute a, float[] values, int length, float[] tokens, int at) {
+        for (int k = 0; k < length; k++) {
+            tokens[at + k] = (values[k] - a.centre) / a.scale;
         }
-        float[] staticVector = staticFeatures.compute(graph).scaledVector(config.batchSize());
-        return new TokenizedGraph(n, tokenDim, tokens, graph.symmetricAdjacency(), staticVector);
     }
 
     @Override
-    public int tokenDim() {
-        return tokenDim;
+    void encodeShapeDim(int d, float dim, float[] tokens, int at) {
+        tokens[at] = (dim - SHAPE_CENTRE[d]) / SHAPE_SCALE[d];
+    }
+
+    /** NNLP feeds the static scalars raw. */
+    @Override
+    float[] encodeStatic(float[] raw) {
+        return raw;
+    }
+
+    @Override
+    int scalarWidth() {
+        return 1;
     }
 
     @Override

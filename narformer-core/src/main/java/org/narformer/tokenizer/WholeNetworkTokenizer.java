@@ -1,8 +1,6 @@
 package org.narformer.tokenizer;
 
 import org.narformer.graph.NetworkGraph;
-import org.narformer.graph.Node;
-import org.narformer.onnx.StaticFeatureCalculator;
 
 /**
  * NAR-Former V2's whole-network tokenizer ({@code embed_type=trans}; V2 {@code feature/node_feature.py},
@@ -19,60 +17,28 @@ import org.narformer.onnx.StaticFeatureCalculator;
  * Static features, 40 dims: {@code PE} of {@code [batch, FLOPs/1e9, params/1e9, memoryAccess/1e9]}, each value
  * rounded to float32 first. Adjacency: {@link NetworkGraph#symmetricAdjacency()}.
  */
-public final class WholeNetworkTokenizer implements GraphTokenizer {
+public final class WholeNetworkTokenizer extends NodeFeatureTokenizer {
     /** Reference token width: 32 + 8·10 + 4·10. */
     public static final int TOKEN_DIM = 152;
     /** Static-feature width: 4·10. */
     public static final int STATIC_DIM = 4 * SinusoidEncoding.DIM;
 
-    private static final int ATTRIBUTE_OFFSET = NnlqpOpTable.ONE_HOT;
-
-    private final NetworkTokenizerConfig config;
-    private final StaticFeatureCalculator staticFeatures;
-    private final int shapeOffset;
-    private final int tokenDim;
-
     public WholeNetworkTokenizer(NetworkTokenizerConfig config) {
-        this.config = config;
-        this.staticFeatures = new StaticFeatureCalculator(config.staticFeatureMode());
-        this.shapeOffset = ATTRIBUTE_OFFSET + NnlqpOpTable.attributeSlots(config.fullTuples()) * SinusoidEncoding.DIM;
-        this.tokenDim = shapeOffset + NnlqpOpTable.SHAPE_DIMS * SinusoidEncoding.DIM;
-    }
-
-    public NetworkTokenizerConfig config() {
-        return config;
+        super(config, SinusoidEncoding.DIM);
     }
 
     @Override
-    public TokenizedGraph tokenize(NetworkGraph graph) {
-        int n = graph.nodeCount();
-        float[] tokens = new float[n * tokenDim];
-        float[] values = new float[NnlqpOpTable.FULL_TUPLE_ATTRIBUTE_SLOTS];
-        float[] dims = new float[NnlqpOpTable.SHAPE_DIMS];
-        for (int i = 0; i < n; i++) {
-            Node node = graph.node(i);
-            int base = i * tokenDim;
-            int code = NnlqpOpTable.code(node.opType(), config.recogniseMatMul());
-            if (code > 0) {
-                tokens[base + code - 1] = 1f;
-            }
-            int at = base + ATTRIBUTE_OFFSET;
-            for (NnlqpOpTable.Attribute a : NnlqpOpTable.attributes(node.opType())) {
-                int length = a.length(config.fullTuples());
-                NnlqpOpTable.values(graph.name(), node, a, config.fullTuples(), values, 0);
-                SinusoidEncoding.encodeTuple(values, length, tokens, at);
-                at += length * SinusoidEncoding.DIM;
-            }
-            NnlqpOpTable.outputDims(graph.name(), node, dims);
-            for (int d = 0; d < NnlqpOpTable.SHAPE_DIMS; d++) {
-                SinusoidEncoding.encode(dims[d], tokens, base + shapeOffset + d * SinusoidEncoding.DIM);
-            }
-        }
-        return new TokenizedGraph(n, tokenDim, tokens, graph.symmetricAdjacency(), staticVector(graph));
+    void encodeAttribute(NnlqpOpTable.Attribute a, float[] values, int length, float[] tokens, int at) {
+        SinusoidEncoding.encodeTuple(values, length, tokens, at);
     }
 
-    private float[] staticVector(NetworkGraph graph) {
-        float[] raw = staticFeatures.compute(graph).scaledVector(config.batchSize());
+    @Override
+    void encodeShapeDim(int d, float dim, float[] tokens, int at) {
+        SinusoidEncoding.encode(dim, tokens, at);
+    }
+
+    @Override
+    float[] encodeStatic(float[] raw) {
         float[] out = new float[STATIC_DIM];
         for (int k = 0; k < raw.length; k++) {
             SinusoidEncoding.encode(raw[k], out, k * SinusoidEncoding.DIM);
@@ -81,8 +47,8 @@ public final class WholeNetworkTokenizer implements GraphTokenizer {
     }
 
     @Override
-    public int tokenDim() {
-        return tokenDim;
+    int scalarWidth() {
+        return SinusoidEncoding.DIM;
     }
 
     @Override

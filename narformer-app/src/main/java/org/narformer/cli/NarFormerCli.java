@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "narformer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Neural network representation learning: predict a network's latency or accuracy "
                 + "with NAR-Former V2 / NAR-Former.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, ZooCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:error", "2:usage error", "3:bad input (the message names file and line or node)",
                 "5:partial failure (some items of a batch failed; the others were processed)"})

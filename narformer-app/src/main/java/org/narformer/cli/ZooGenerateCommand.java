@@ -45,10 +45,16 @@ final class ZooGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!weights.equals("random") && !weights.equals("stripped")) {
-            throw new IllegalArgumentException("--weights must be random or stripped, got '" + weights + "'");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--weights must be random or stripped, got '" + weights + "'");
         }
-        List<ModelFamily> families = family.equalsIgnoreCase("all") ? List.of(ModelFamily.values())
-                : List.of(ModelFamily.byName(family));
+        List<ModelFamily> families;
+        try {
+            families = family.equalsIgnoreCase("all") ? List.of(ModelFamily.values())
+                    : List.of(ModelFamily.byName(family));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--family: " + e.getMessage());
+        }
         ZooGenerator generator = new ZooGenerator(new ZooConfig(families, count, seed, weights.equals("random"),
                 minScale, maxScale), ProfileCommand.commandLine(spec));
         try (ProgressBar bar = new ProgressBar("zoo generate", generator.fileCount())) {

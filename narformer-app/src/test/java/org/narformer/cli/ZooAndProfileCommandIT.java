@@ -40,5 +40,8 @@ class ZooAndProfileCommandIT {
         assertEquals(0, CliTestSupport.run("zoo", "generate", "--help").exitCode());
         assertEquals(0, CliTestSupport.run("profile", "--help").exitCode());
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("zoo", "generate", "--family", "all").exitCode());
+        CliTestSupport.Run bad = CliTestSupport.run("zoo", "generate", "--family", "resnet50", "--out", "x");
+        assertEquals(ExitCode.USAGE.code(), bad.exitCode());
+        assertTrue(bad.err().contains("resnet18"), bad.err());
     }
 }

@@ -49,11 +49,21 @@ public class BadInputException extends NarFormerException {
         return problem;
     }
 
+    /** The message, kept on one line: control characters from the input (e.g. in a node name) are escaped. */
     private static String render(String source, String location, String problem) {
         StringBuilder sb = new StringBuilder(source == null ? "<input>" : source);
         if (location != null && !location.isEmpty()) {
             sb.append(": ").append(location);
         }
-        return sb.append(": ").append(problem).toString();
+        sb.append(": ").append(problem);
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (Character.isISOControl(c)) {
+                String escaped = String.format("\\u%04x", (int) c);
+                sb.replace(i, i + 1, escaped);
+                i += escaped.length() - 1;
+            }
+        }
+        return sb.toString();
     }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "narformer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Neural network representation learning: predict a network's latency or accuracy "
                 + "with NAR-Former V2 / NAR-Former.",
-        subcommands = {InspectCommand.class, ZooCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, BenchCommand.class, ZooCommand.class, ProfileCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:error", "2:usage error", "3:bad input (the message names file and line or node)",
                 "5:partial failure (some items of a batch failed; the others were processed)"})
@@ -57,6 +58,17 @@ public final class NarFormerCli implements Runnable {
         }
         err.flush();
         return exitCodeOf(ex).code();
+    }
+
+    /**
+     * Reports a failure of one item of a batch on standard error: one line, plus the stack trace with
+     * {@code --verbose}. Batch commands call this and go on with the next item.
+     */
+    void report(Exception ex) {
+        System.err.println("narformer: " + describe(ex));
+        if (verbose) {
+            ex.printStackTrace(System.err);
+        }
     }
 
     /** The one-line message a user sees for an exception. */

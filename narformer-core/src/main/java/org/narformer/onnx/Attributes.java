@@ -34,11 +34,6 @@ final class Attributes {
         return a == null ? defaultValue : a.getI();
     }
 
-    static float getFloat(NodeProto node, String name, float defaultValue) {
-        AttributeProto a = find(node, name);
-        return a == null ? defaultValue : a.getF();
-    }
-
     static String getString(NodeProto node, String name, String defaultValue) {
         AttributeProto a = find(node, name);
         return a == null ? defaultValue : a.getS().toStringUtf8();

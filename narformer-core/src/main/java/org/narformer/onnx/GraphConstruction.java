@@ -1,6 +1,7 @@
 package org.narformer.onnx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ final class GraphConstruction {
         boolean conv = op.getOpType().equals("Conv") || op.getOpType().equals("ConvTranspose");
         if (conv && !attrs.containsKey("kernel_shape") && op.getInputCount() > 1) {
             long[] w = tensors.get(op.getInput(1)).dims();
-            attrs.put("kernel_shape", AttributeValue.Ints.of(java.util.Arrays.copyOfRange(w, 2, w.length)));
+            attrs.put("kernel_shape", AttributeValue.Ints.of(Arrays.copyOfRange(w, 2, w.length)));
         }
         return attrs;
     }

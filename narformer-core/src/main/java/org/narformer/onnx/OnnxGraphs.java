@@ -51,8 +51,9 @@ final class OnnxGraphs {
      * The nodes in topological order. Tie-break: file order (ONNX requires files to be sorted already, so
      * for a valid file this is the file order itself).
      *
-     * @throws BadInputException naming the node when the graph is empty, a node reads a tensor that nothing
-     *                           produces, two nodes write the same tensor, or the nodes form a cycle
+     * @throws BadInputException naming the node when the graph is empty, a node lacks an op type or a first
+     *                           output, a node reads a tensor that nothing produces, two nodes write the same
+     *                           tensor, or the nodes form a cycle
      */
     static List<NodeProto> topologicalOrder(GraphProto g, String source) {
         int n = g.getNodeCount();
@@ -65,7 +66,11 @@ final class OnnxGraphs {
         }
         Map<String, Integer> producer = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            for (String out : g.getNode(i).getOutputList()) {
+            NodeProto node = g.getNode(i);
+            if (node.getOpType().isEmpty() || node.getOutputCount() == 0 || node.getOutput(0).isEmpty()) {
+                throw new BadInputException(source, label(node), "the node has no op type or no first output");
+            }
+            for (String out : node.getOutputList()) {
                 if (out.isEmpty()) {
                     continue;
                 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -104,6 +106,18 @@ public final class OnnxModel {
         return proto.getGraph().getNodeCount();
     }
 
+    /** Names of the graph inputs that are not initializers (the network's real inputs), in file order. */
+    public List<String> graphInputNames() {
+        Set<String> initializers = OnnxGraphs.initializerNames(proto.getGraph());
+        List<String> names = new ArrayList<>();
+        for (ValueInfoProto v : proto.getGraph().getInputList()) {
+            if (!initializers.contains(v.getName())) {
+                names.add(v.getName());
+            }
+        }
+        return names;
+    }
+
     /** Number of initializers that have dims but no stored data. */
     public int strippedInitializerCount() {
         int n = 0;
@@ -132,6 +146,69 @@ public final class OnnxModel {
         return GraphConstruction.build(proto.getGraph(), order, tensors, config, source);
     }
 
+    /**
+     * The graph inputs that are not initializers, dimension 0 forced to {@code batchSize} as in
+     * {@link #toGraph(OnnxImportConfig)}.
+     *
+     * @throws BadInputException when an input has a symbolic dimension other than the batch axis
+     */
+    public List<OnnxTensorSpec> inputs(int batchSize) {
+        Set<String> initializers = OnnxGraphs.initializerNames(proto.getGraph());
+        List<OnnxTensorSpec> specs = new ArrayList<>();
+        for (ValueInfoProto v : proto.getGraph().getInputList()) {
+            if (!initializers.contains(v.getName())) {
+                TensorInfo t = OnnxShapeInference.graphInput(v, batchSize, source);
+                specs.add(new OnnxTensorSpec(v.getName(), OnnxDataType.ofCode(t.elemType()), t.shape()));
+            }
+        }
+        return specs;
+    }
+
+    /** The graph outputs with their inferred types and shapes at {@code batchSize}. */
+    public List<OnnxTensorSpec> outputs(int batchSize) {
+        Map<String, TensorInfo> tensors = OnnxShapeInference.infer(proto,
+                OnnxGraphs.topologicalOrder(proto.getGraph(), source), batchSize, source);
+        List<OnnxTensorSpec> specs = new ArrayList<>();
+        for (ValueInfoProto v : proto.getGraph().getOutputList()) {
+            TensorInfo t = tensors.get(v.getName());
+            if (t == null) {
+                throw new BadInputException(source, "graph output '" + v.getName() + "'", "is not produced");
+            }
+            specs.add(new OnnxTensorSpec(v.getName(), OnnxDataType.ofCode(t.elemType()), t.shape()));
+        }
+        return specs;
+    }
+
+    /**
+     * A copy whose non-initializer inputs and whose outputs declare dimension 0 as {@code batchSize} (the
+     * reference's {@code modify_onnx_batch_size}, persisted so an inference engine runs that batch), with
+     * {@code value_info} dropped because its shapes would be stale. Constants baked into the graph (e.g. a
+     * {@code Reshape} target with a literal batch of 1) are not rewritten; {@link #outputs(int)} reports such a
+     * graph as a shape error.
+     */
+    public OnnxModel withBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);
+        }
+        Set<String> initializers = OnnxGraphs.initializerNames(proto.getGraph());
+        GraphProto.Builder g = proto.getGraph().toBuilder().clearValueInfo();
+        for (ValueInfoProto.Builder v : g.getInputBuilderList()) {
+            if (!initializers.contains(v.getName())) {
+                setBatch(v, batchSize);
+            }
+        }
+        for (ValueInfoProto.Builder v : g.getOutputBuilderList()) {
+            setBatch(v, batchSize);
+        }
+        return new OnnxModel(proto.toBuilder().setGraph(g).build(), source);
+    }
+
+    private static void setBatch(ValueInfoProto.Builder v, int batchSize) {
+        if (v.getType().hasTensorType() && v.getType().getTensorType().getShape().getDimCount() > 0) {
+            v.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(0).setDimValue(batchSize);
+        }
+    }
+
     /** The inferred shape of every tensor (initializers, graph inputs, operator outputs), sorted by name. */
     public Map<String, TensorShape> inferShapes(int batchSize) {
         List<NodeProto> order = OnnxGraphs.topologicalOrder(proto.getGraph(), source);
@@ -142,10 +219,12 @@ public final class OnnxModel {
 
     /**
      * A copy in which every initializer without data gets seeded random data, so a weight-stripped file
-     * can run in an inference engine. Floating initializers are drawn uniformly from ±1/√fan_in (fan_in =
-     * product of dims after the first); the variance input of {@code BatchNormalization} from [0.5, 1.5) so it
-     * stays positive; stripped integer or boolean initializers become zeros. Initializers that already have
-     * data, external data, or are strings are left as they are. The same seed gives the same bytes.
+     * can run in an inference engine. Float and double initializers are drawn uniformly from ±1/√fan_in
+     * (fan_in = product of the dims after the first); the variance input of {@code BatchNormalization} from
+     * [0.5, 1.5) so it stays positive; every other stripped type (integers, booleans, float16) becomes zeros.
+     * Initializers that already have data, external data, or are strings are left as they are. Each
+     * initializer draws from its own {@link SplittableRandom#split() split} of the seed, in file order, so
+     * the same seed gives the same bytes.
      */
     public OnnxModel withRandomWeights(long seed) {
         GraphProto g = proto.getGraph();

@@ -192,8 +192,17 @@ public final class OnnxModelBuilder {
         build().write(file);
     }
 
+    /** IR versions before 4 (opsets 7 and 8) require every initializer to be listed as a graph input too. */
     private ModelProto proto(GraphProto g) {
-        return ModelProto.newBuilder().setIrVersion(irVersion(opset)).setProducerName("narformer")
+        long ir = irVersion(opset);
+        if (ir < 4) {
+            GraphProto.Builder withInputs = g.toBuilder();
+            for (TensorProto t : g.getInitializerList()) {
+                withInputs.addInput(valueInfo(t.getName(), t.getDataType(), TensorData.dims(t)));
+            }
+            g = withInputs.build();
+        }
+        return ModelProto.newBuilder().setIrVersion(ir).setProducerName("narformer")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
                 .setGraph(g).build();
     }

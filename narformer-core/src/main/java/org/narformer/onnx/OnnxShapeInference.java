@@ -28,7 +28,10 @@ import org.narformer.BadInputException;
  * </ol>
  * <b>Differences from the reference.</b> The reference discards the file's {@code value_info} and trusts
  * ONNX's inference; it reports a miss (and drops the file) for every rank-0 tensor because it reads an
- * empty dim list as "unknown". We keep rank-0 tensors. For an operator we have no rule for (or whose output
+ * empty dim list as "unknown". We keep rank-0 tensors. The reference takes graph-output shapes from the
+ * declared outputs (batch forced, a symbolic dim read as 0); we infer them like every other tensor, which
+ * agrees whenever the declaration is static and consistent. Only the batch axis of a graph input is forced,
+ * as in the reference — for a sequence-first input that axis is the sequence length. For an operator we have no rule for (or whose output
  * depends on data), we fall back to the shapes the file itself declares in {@code value_info} / graph
  * outputs, but only when they are fully static and the batch size was not changed (declared shapes were
  * computed for the file's own batch); otherwise the tensor is an error naming the node.
@@ -81,8 +84,11 @@ final class OnnxShapeInference {
                     throw new BadInputException(source, OnnxGraphs.label(node),
                             "cannot infer the output shape: " + e.getMessage());
                 }
-            } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException e) {
-                throw new BadInputException(source, OnnxGraphs.label(node), "invalid operator: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // a malformed node (wrong arity, bad attribute, incompatible shapes) is the file's fault
+                String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                        : e.toString();
+                throw new BadInputException(source, OnnxGraphs.label(node), "invalid operator: " + why, e);
             }
             for (int i = 0; i < node.getOutputCount(); i++) {
                 String name = node.getOutput(i);
@@ -109,6 +115,10 @@ final class OnnxShapeInference {
         long[] dims = TensorData.dims(t);
         long stored = TensorData.storedCount(t);
         long count = TensorInfo.count(dims);
+        if (Arrays.stream(dims).anyMatch(d -> d < 0)) {
+            throw new BadInputException(source, "initializer '" + t.getName() + "'",
+                    "has a negative dimension " + Arrays.toString(dims));
+        }
         if (stored < 0 || stored > 0 && stored != count) {
             throw new BadInputException(source, "initializer '" + t.getName() + "'",
                     "its data does not match its shape " + Arrays.toString(dims));
@@ -116,7 +126,8 @@ final class OnnxShapeInference {
         return TensorInfo.withValues(t.getDataType(), dims, TensorData.smallValues(t));
     }
 
-    private static TensorInfo graphInput(ValueInfoProto v, int batchSize, String source) {
+    /** A graph input's type and dims with dimension 0 forced to the batch size. */
+    static TensorInfo graphInput(ValueInfoProto v, int batchSize, String source) {
         TypeProto type = v.getType();
         String where = "graph input '" + v.getName() + "'";
         if (!type.hasTensorType()) {

@@ -1,6 +1,8 @@
 package org.narformer.onnx;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -103,6 +105,18 @@ final class OpShapes {
             case "OneHot" -> one(oneHot());
             case "EyeLike" -> one(TensorInfo.of((int) Attributes.getInt(node, "dtype", in(0).elemType()),
                     in(0).dims()));
+            case "RNN", "GRU", "LSTM" -> recurrent();
+            case "Einsum" -> one(einsum());
+            case "Det" -> one(TensorInfo.of(in(0).elemType(), Arrays.copyOf(in(0).dims(),
+                    Math.max(in(0).rank() - 2, 0))));
+            case "RoiAlign", "MaxRoiPool" -> one(roiPool(op));
+            case "MaxUnpool" -> one(maxUnpool());
+            case "QLinearMatMul" -> one(TensorInfo.of(in(7).elemType(), matMul(in(0), in(3)).dims()));
+            case "DynamicQuantizeLinear" -> new TensorInfo[] {TensorInfo.of(OnnxDataType.UINT8.code(),
+                in(0).dims()), TensorInfo.of(FLOAT, new long[0]), TensorInfo.of(OnnxDataType.UINT8.code(),
+                new long[0])};
+            case "RandomNormal", "RandomUniform" -> one(TensorInfo.of((int) Attributes.getInt(node, "dtype", FLOAT),
+                    requiredInts("shape")));
             case "QuantizeLinear" -> one(TensorInfo.of(opt(2) == null ? OnnxDataType.UINT8.code()
                     : opt(2).elemType(), in(0).dims()));
             case "DequantizeLinear" -> one(TensorInfo.of(FLOAT, in(0).dims()));
@@ -133,6 +147,14 @@ final class OpShapes {
             throw new UnsupportedOperationException("the " + what + " (input " + i + ") is not a constant");
         }
         return t.longValues();
+    }
+
+    private long[] requiredInts(String attribute) {
+        long[] v = Attributes.getInts(node, attribute);
+        if (v == null) {
+            throw new IllegalArgumentException(node.getOpType() + " has no " + attribute + " attribute");
+        }
+        return v;
     }
 
     private static TensorInfo[] one(TensorInfo t) {
@@ -265,9 +287,10 @@ final class OpShapes {
     }
 
     private TensorInfo binary(String op, TensorInfo a, TensorInfo b) {
-        long[] dims = op.equals("PRelu") ? a.dims() : broadcast(a.dims(), b.dims());
-        if (op.equals("PRelu")) {
-            broadcast(a.dims(), b.dims()); // validates the slope shape
+        long[] dims = broadcast(a.dims(), b.dims());
+        if (op.equals("PRelu") && !Arrays.equals(dims, a.dims())) {
+            throw new IllegalArgumentException("PRelu slope " + Arrays.toString(b.dims()) + " must broadcast to "
+                    + Arrays.toString(a.dims()));
         }
         boolean integer = a.isInteger();
         boolean fmod = Attributes.getInt(node, "fmod", 0) != 0;
@@ -496,6 +519,11 @@ final class OpShapes {
         if (kernel == null) {
             kernel = Arrays.copyOfRange(w.dims(), 2, w.rank());
         }
+        TensorInfo bias = xIndex == 0 ? opt(2) : null;
+        if (bias != null && !Arrays.equals(bias.dims(), new long[] {w.dims()[0]})) {
+            throw new IllegalArgumentException("bias " + Arrays.toString(bias.dims()) + " does not match "
+                    + w.dims()[0] + " output channels");
+        }
         long[] spatial = windowOutput(Arrays.copyOfRange(x.dims(), 2, x.rank()), kernel, false);
         return TensorInfo.of(x.elemType(), concat(new long[] {x.dims()[0], w.dims()[0]}, spatial));
     }
@@ -570,7 +598,14 @@ final class OpShapes {
 
     private TensorInfo[] batchNorm() {
         TensorInfo x = in(0);
-        TensorInfo c = TensorInfo.of(x.elemType(), new long[] {x.rank() > 1 ? x.dims()[1] : 1});
+        long[] channels = {x.rank() > 1 ? x.dims()[1] : 1};
+        for (int i = 1; i <= 4; i++) {
+            if (opt(i) != null && !Arrays.equals(opt(i).dims(), channels)) {
+                throw new IllegalArgumentException("input " + i + " " + Arrays.toString(opt(i).dims())
+                        + " does not match " + channels[0] + " channels");
+            }
+        }
+        TensorInfo c = TensorInfo.of(x.elemType(), channels);
         return new TensorInfo[] {TensorInfo.of(x.elemType(), x.dims()), c, c, c, c};
     }
 
@@ -602,6 +637,10 @@ final class OpShapes {
         long n = transB ? b[0] : b[1];
         if (k != kb) {
             throw new IllegalArgumentException("Gemm inner dimensions differ: " + k + " vs " + kb);
+        }
+        if (opt(2) != null && !Arrays.equals(broadcast(new long[] {m, n}, opt(2).dims()), new long[] {m, n})) {
+            throw new IllegalArgumentException("Gemm C " + Arrays.toString(opt(2).dims()) + " does not broadcast to ["
+                    + m + ", " + n + "]");
         }
         return TensorInfo.of(in(0).elemType(), new long[] {m, n});
     }
@@ -1081,7 +1120,12 @@ final class OpShapes {
         if (d.length != 4 || b <= 0) {
             throw new IllegalArgumentException(op + " needs a 4-D input and a positive blocksize");
         }
-        long[] out = op.equals("DepthToSpace") ? new long[] {d[0], d[1] / (b * b), d[2] * b, d[3] * b}
+        boolean toSpace = op.equals("DepthToSpace");
+        if (toSpace ? d[1] % (b * b) != 0 : d[2] % b != 0 || d[3] % b != 0) {
+            throw new IllegalArgumentException(op + " blocksize " + b + " does not divide the input "
+                    + Arrays.toString(d));
+        }
+        long[] out = toSpace ? new long[] {d[0], d[1] / (b * b), d[2] * b, d[3] * b}
                 : new long[] {d[0], d[1] * b * b, d[2] / b, d[3] / b};
         return TensorInfo.of(in(0).elemType(), out);
     }
@@ -1101,7 +1145,25 @@ final class OpShapes {
                 axes[i] = i;
             }
         }
-        return TensorInfo.of(x.elemType(), reduced(x.dims(), axes, keep));
+        long[] dims = reduced(x.dims(), axes, keep);
+        return TensorInfo.withValues(x.elemType(), dims, foldFullReduction(op, x, dims));
+    }
+
+    /** Values of a reduction over every element (e.g. {@code ReduceProd} of a shape slice), when known. */
+    private static double[] foldFullReduction(String op, TensorInfo x, long[] outDims) {
+        if (!x.hasValues() || TensorInfo.count(outDims) != 1 || x.count() == 0) {
+            return null;
+        }
+        java.util.stream.DoubleStream v = Arrays.stream(x.values());
+        double r = switch (op) {
+            case "ReduceProd" -> v.reduce(1, (p, q) -> p * q);
+            case "ReduceSum" -> v.sum();
+            case "ReduceMax" -> v.max().getAsDouble();
+            case "ReduceMin" -> v.min().getAsDouble();
+            case "ReduceMean" -> v.average().getAsDouble();
+            default -> Double.NaN;
+        };
+        return Double.isNaN(r) ? null : new double[] {r};
     }
 
     private static long[] reduced(long[] dims, long[] axes, boolean keep) {
@@ -1150,5 +1212,126 @@ final class OpShapes {
             out[i] = i == a ? depth : idx.dims()[j++];
         }
         return TensorInfo.of(in(2).elemType(), out);
+    }
+
+    // ---------------------------------------------------------------- recurrent and region operators
+
+    /** RNN/GRU/LSTM: Y [seq, dirs, batch, hidden], Y_h (and LSTM's Y_c) [dirs, batch, hidden]; layout=1 swaps. */
+    private TensorInfo[] recurrent() {
+        long[] x = in(0).dims();
+        if (x.length != 3) {
+            throw new IllegalArgumentException(node.getOpType() + " needs a 3-D input, got " + Arrays.toString(x));
+        }
+        long hidden = Attributes.getInt(node, "hidden_size", -1);
+        if (hidden <= 0) {
+            hidden = in(2).dims()[2];
+        }
+        long dirs = Attributes.getString(node, "direction", "forward").equals("bidirectional") ? 2 : 1;
+        boolean batchFirst = Attributes.getInt(node, "layout", 0) != 0;
+        long seq = batchFirst ? x[1] : x[0];
+        long batch = batchFirst ? x[0] : x[1];
+        int type = in(0).elemType();
+        TensorInfo y = TensorInfo.of(type, batchFirst ? new long[] {batch, seq, dirs, hidden}
+                : new long[] {seq, dirs, batch, hidden});
+        TensorInfo state = TensorInfo.of(type, batchFirst ? new long[] {batch, dirs, hidden}
+                : new long[] {dirs, batch, hidden});
+        return new TensorInfo[] {y, state, state};
+    }
+
+    private TensorInfo roiPool(String op) {
+        long[] x = in(0).dims();
+        long rois = in(1).dims()[0];
+        long[] pooled = op.equals("MaxRoiPool") ? requiredInts("pooled_shape")
+                : new long[] {Attributes.getInt(node, "output_height", 1), Attributes.getInt(node, "output_width", 1)};
+        return TensorInfo.of(in(0).elemType(), new long[] {rois, x[1], pooled[0], pooled[1]});
+    }
+
+    private TensorInfo maxUnpool() {
+        TensorInfo x = in(0);
+        if (opt(2) != null) {
+            return TensorInfo.of(x.elemType(), constInts(2, "output shape"));
+        }
+        long[] kernel = requiredInts("kernel_shape");
+        int n = kernel.length;
+        long[] strides = intsOr("strides", n, 1);
+        long[] pads = intsOr("pads", 2 * n, 0);
+        long[] out = x.dims().clone();
+        for (int i = 0; i < n; i++) {
+            out[i + 2] = (x.dims()[i + 2] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + n];
+        }
+        return TensorInfo.of(x.elemType(), out);
+    }
+
+    /**
+     * Einsum with explicit or implicit output ({@code "bij,bjk->bik"}, {@code "ij,jk"}) and at most one
+     * ellipsis per operand; letters of the same name must have broadcast-compatible sizes.
+     */
+    private TensorInfo einsum() {
+        String eq = Attributes.getString(node, "equation", "").replace(" ", "");
+        String[] sides = eq.split("->", -1);
+        String[] terms = sides[0].split(",", -1);
+        if (terms.length != in.length) {
+            throw new IllegalArgumentException("Einsum equation '" + eq + "' has " + terms.length + " operands, the "
+                    + "node " + in.length);
+        }
+        Map<Character, Long> sizes = new java.util.TreeMap<>();
+        Map<Character, Integer> counts = new java.util.TreeMap<>();
+        long[] ellipsis = new long[0];
+        for (int t = 0; t < terms.length; t++) {
+            long[] d = in(t).dims();
+            String term = terms[t];
+            int dots = term.indexOf("...");
+            int letters = term.replace("...", "").length();
+            int ellRank = dots >= 0 ? d.length - letters : 0;
+            if (ellRank < 0 || dots < 0 && letters != d.length) {
+                throw new IllegalArgumentException("Einsum term '" + term + "' does not match shape "
+                        + Arrays.toString(d));
+            }
+            int axis = 0;
+            for (int i = 0; i < term.length(); i++) {
+                if (i == dots) {
+                    ellipsis = broadcast(ellipsis, Arrays.copyOfRange(d, axis, axis + ellRank));
+                    axis += ellRank;
+                    i += 2;
+                    continue;
+                }
+                char c = term.charAt(i);
+                long size = d[axis++];
+                Long prev = sizes.get(c);
+                if (prev != null && prev != size && prev != 1 && size != 1) {
+                    throw new IllegalArgumentException("Einsum letter '" + c + "' has sizes " + prev + " and " + size);
+                }
+                sizes.put(c, prev == null || prev == 1 ? size : prev);
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        String output;
+        if (sides.length > 1) {
+            output = sides[1];
+        } else {
+            StringBuilder implicit = new StringBuilder(eq.contains("...") ? "..." : "");
+            counts.forEach((c, n) -> {
+                if (n == 1) {
+                    implicit.append(c);
+                }
+            });
+            output = implicit.toString();
+        }
+        List<Long> out = new java.util.ArrayList<>();
+        for (int i = 0; i < output.length(); i++) {
+            if (output.startsWith("...", i)) {
+                for (long e : ellipsis) {
+                    out.add(e);
+                }
+                i += 2;
+                continue;
+            }
+            Long size = sizes.get(output.charAt(i));
+            if (size == null) {
+                throw new IllegalArgumentException("Einsum output letter '" + output.charAt(i) + "' is not an input");
+            }
+            out.add(size);
+        }
+        return TensorInfo.of(in(0).elemType(), out.stream().mapToLong(Long::longValue).toArray());
     }
 }

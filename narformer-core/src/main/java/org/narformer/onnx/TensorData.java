@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import ai.onnx.proto.OnnxMl.TensorProto;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 
 /**
  * The content of a {@code TensorProto}: whether it carries data at all (weight-stripped files keep only the
@@ -34,8 +35,8 @@ final class TensorData {
     }
 
     /**
-     * Number of values stored in the tensor (0 when stripped or external), or −1 when {@code raw_data} has a
-     * length that is not a whole number of elements.
+     * Number of values stored in the tensor (0 when stripped or external), or −1 when the storage is invalid:
+     * {@code raw_data} that is not a whole number of elements, or values in a field of another data type.
      */
     static long storedCount(TensorProto t) {
         if (isExternal(t)) {
@@ -49,8 +50,21 @@ final class TensorData {
             }
             return t.getRawData().size() / size;
         }
-        return (long) t.getFloatDataCount() + t.getInt32DataCount() + t.getInt64DataCount()
+        long all = (long) t.getFloatDataCount() + t.getInt32DataCount() + t.getInt64DataCount()
                 + t.getDoubleDataCount() + t.getUint64DataCount() + t.getStringDataCount();
+        OnnxDataType type = OnnxDataType.ofCode(t.getDataType());
+        if (type == null) {
+            return all == 0 ? 0 : -1;
+        }
+        long own = switch (type) {
+            case FLOAT -> t.getFloatDataCount();
+            case DOUBLE -> t.getDoubleDataCount();
+            case INT64 -> t.getInt64DataCount();
+            case UINT32, UINT64 -> t.getUint64DataCount();
+            case STRING -> t.getStringDataCount();
+            default -> t.getInt32DataCount();
+        };
+        return own == all ? own : -1; // values stored in a field of another type
     }
 
     /**
@@ -136,7 +150,6 @@ final class TensorData {
                 b.putDouble(random.nextDouble(low, high));
             }
         }
-        b.rewind();
-        return ByteString.copyFrom(b);
+        return UnsafeByteOperations.unsafeWrap(b.array()); // the array is never touched again
     }
 }

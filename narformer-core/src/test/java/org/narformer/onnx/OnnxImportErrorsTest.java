@@ -128,6 +128,35 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void malformedAttributesAreBadInputNotCrashes() throws IOException {
+        OnnxModelBuilder b = OnnxModelBuilder.create("zero", 13);
+        String x = b.input("x", 1, 2, 4, 4);
+        b.output(b.node("MaxPool", "pool", List.of(x), Map.of("kernel_shape", AttributeValue.Ints.of(2, 2),
+                "strides", AttributeValue.Ints.of(0, 0))));
+        BadInputException e = importFails(write("zero.onnx", b.buildUnchecked().toBytes()));
+        assertEquals("node 'pool' (MaxPool)", e.location().orElseThrow());
+        assertTrue(e.problem().startsWith("invalid operator"), e.problem());
+    }
+
+    @Test
+    void controlCharactersInNamesStayOnOneLine() throws IOException {
+        OnnxModelBuilder b = OnnxModelBuilder.create("ctl", 13);
+        String x = b.input("x", 1, 4);
+        b.output(b.node("Nope", "line\nbreak", List.of(x), Map.of()));
+        BadInputException e = importFails(write("ctl.onnx", b.buildUnchecked().toBytes()));
+        assertTrue(e.getMessage().contains("node 'line\\u000abreak' (Nope)"), e.getMessage());
+    }
+
+    @Test
+    void negativeShapeIsBadInput() throws IOException {
+        OnnxModelBuilder b = OnnxModelBuilder.create("neg", 13);
+        b.output(b.node("ConstantOfShape", "fill", List.of(b.initializer("neg", new long[] {2},
+                new long[] {-2, 3})), Map.of()));
+        BadInputException e = importFails(write("neg.onnx", b.buildUnchecked().toBytes()));
+        assertEquals("node 'fill' (ConstantOfShape)", e.location().orElseThrow());
+    }
+
+    @Test
     void danglingInputNamesTheNode() throws IOException {
         ModelProto base = tiny().build().proto();
         GraphProto g = base.getGraph().toBuilder().addNode(NodeProto.newBuilder().setName("m").setOpType("Mul")

@@ -106,4 +106,38 @@ class OnnxImporterIT {
             assertEquals(a.edges(), b.edges(), f.toString());
         }
     }
+
+    /** torchvision exports share conv biases through Identity nodes: reference vs corrected construction. */
+    @Test
+    void torchvisionIdentityNodesInBothModes() {
+        Path f = onnxDir().resolve("resnet18-noweight.onnx");
+        NetworkGraph ref = OnnxImporter.read(f);
+        assertEquals(Map.of("Input", 5, "Identity", 16, "Conv", 20, "Relu", 17, "Add", 8, "MaxPool", 1,
+                "GlobalAveragePool", 1, "Flatten", 1, "Gemm", 1), ref.opHistogram());
+        NetworkGraph folded = OnnxImporter.read(f, OnnxImportConfig.defaults().withFoldConstantIdentities(true));
+        assertEquals(Map.of("Input", 1, "Conv", 20, "Relu", 17, "Add", 8, "MaxPool", 1,
+                "GlobalAveragePool", 1, "Flatten", 1, "Gemm", 1), folded.opHistogram());
+        // the shared bias is still seen as a constant operand of the right shape
+        for (Node n : folded.nodes()) {
+            if (n.opType().equals("Conv")) {
+                assertTrue(n.inputs().get(2).constant(), n.name());
+                assertEquals(n.outputShape().dim(1), n.inputs().get(2).shape().dim(0));
+            }
+        }
+    }
+
+    /** Every shared file but the two with 60M+ parameters (alexnet, vgg16), to keep the suite fast. */
+    @Test
+    void randomWeightsMakeEverySharedFileComplete() throws IOException {
+        for (Path f : onnxFiles()) {
+            if (f.getFileName().toString().startsWith("alexnet") || f.getFileName().toString().startsWith("vgg")) {
+                continue;
+            }
+            OnnxModel stripped = OnnxModel.read(f);
+            assertTrue(stripped.strippedInitializerCount() > 0, f.toString());
+            OnnxModel filled = stripped.withRandomWeights(1);
+            assertEquals(0, filled.strippedInitializerCount(), f.toString());
+            assertEquals(stripped.toGraph().nodes(), filled.toGraph().nodes(), f.toString());
+        }
+    }
 }

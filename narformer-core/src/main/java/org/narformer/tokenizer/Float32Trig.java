@@ -1,13 +1,12 @@
 package org.narformer.tokenizer;
 
 /**
- * Single-precision sine and cosine that give, bit for bit, what {@code numpy.sin}/{@code numpy.cos} on a
- * float32 array and {@code torch.sin}/{@code torch.cos} on a one-element float32 CPU tensor give on x86-64 Linux:
- * both call the C library's {@code sinf}/{@code cosf}, and glibc (≥ 2.28, FMA code path) computes them with
- * the algorithm reproduced here (Arm's optimized-routines: a double-precision polynomial after a fast
- * reduction below 120 and an exact 4/π-table reduction above). This is not the correctly rounded sine:
- * {@code (float) Math.sin(x)} differs from it in about 1 value in 130 of the large arguments the "nerf"
- * encoding produces, and there every such difference changes the token.
+ * Single-precision sine and cosine that give, bit for bit, what glibc's {@code sinf}/{@code cosf} give on
+ * x86-64 (glibc 2.36, FMA code path; checked on 306,472 arguments), which is what numpy's float32
+ * {@code sin}/{@code cos} return for the arguments of the NAR-Former V2 cell encoding: Arm's optimized-routines
+ * algorithm, a double-precision polynomial after a fast reduction below 120 and an exact 4/π-table reduction
+ * above. This is not the correctly rounded sine: {@code (float) Math.sin(x)} differs from it in about 1 value in
+ * 130 of the large arguments the "nerf" encoding produces, and there every such difference changes the token.
  *
  * <p>Only the algorithm and its published constants are reproduced; the fused multiply-adds are those GCC
  * contracts in glibc's FMA build, made explicit with {@link Math#fma}.

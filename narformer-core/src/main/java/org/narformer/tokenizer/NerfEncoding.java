@@ -6,13 +6,16 @@ package org.narformer.tokenizer;
  * 2^(K−1), {@code PE(x) = [sin(π f_0 x), cos(π f_0 x), sin(π f_1 x), …]}, 2K values.
  *
  * <p>Computed in float32 exactly as the reference does: the argument is {@code fl32(fl32(x·fl32(π))·f_k)} with
- * f_k as a float32, then the float32 sine and cosine of {@link Float32Trig}. The frequencies above 2^20 make every
- * component with k ≥ 1 depend on the last bit of its argument, so the frequency table matters:
+ * f_k as a float32, then a float32 sine and cosine. The frequencies above 2^20 make every component with k ≥ 1
+ * depend on the last bit of its argument, so both the frequency table and the sine matter:
  * <ul>
- *   <li>{@link #numpy(int)} (NAR-Former V2, {@code np.linspace} in float64, rounded to float32 by the
- *   product under numpy-1.x casting);</li>
- *   <li>{@link #torch(int)} (NAR-Former V1, {@code torch.linspace} in float32, whose vectorized CPU kernel
- *   rounds differently: the values are the ones torch 1.13.1 produces on x86-64).</li>
+ *   <li>{@link #numpy(int)} (NAR-Former V2): {@code np.linspace} in float64, rounded to float32 by the product
+ *   under numpy-1.x casting; numpy's float32 sine and cosine, i.e. glibc's ({@link Float32Trig}). Checked bit for
+ *   bit against the official code under numpy 1.24 for x in −1..10 (beyond that numpy's own SIMD sine for
+ *   small arguments can differ in the last bit of the k = 0 sine).</li>
+ *   <li>{@link #torch(int)} (NAR-Former V1): {@code torch.linspace} in float32, whose vectorized CPU kernel rounds
+ *   differently (the values torch 1.13.1 produces on x86-64); torch's sine and cosine, i.e. SLEEF's
+ *   ({@link SleefTrig}).</li>
  * </ul>
  * Shapes: {@link #encode(double, float[], int)} writes {@code [2K]} values.
  */
@@ -40,9 +43,11 @@ public final class NerfEncoding {
         0x6eed2308, 0x6eefd4e2, 0x6ef286bd, 0x6ef53897, 0x6ef7ea71, 0x6efa9c4b, 0x6efd4e26, 0x6f000000};
 
     private final float[] frequencies;
+    private final boolean sleef;
 
-    private NerfEncoding(float[] frequencies) {
+    private NerfEncoding(float[] frequencies, boolean sleef) {
         this.frequencies = frequencies;
+        this.sleef = sleef;
     }
 
     /**
@@ -61,7 +66,7 @@ public final class NerfEncoding {
             f[i] = (float) (1.0 + i * step);
         }
         f[k - 1] = (float) end;
-        return new NerfEncoding(f);
+        return new NerfEncoding(f, false);
     }
 
     /**
@@ -79,7 +84,7 @@ public final class NerfEncoding {
         for (int i = 0; i < k; i++) {
             f[i] = Float.intBitsToFloat(bits[i]);
         }
-        return new NerfEncoding(f);
+        return new NerfEncoding(f, true);
     }
 
     /** Number of output values, 2K. */
@@ -97,8 +102,8 @@ public final class NerfEncoding {
         float a = (float) x * PI;
         for (int k = 0; k < frequencies.length; k++) {
             float arg = a * frequencies[k];
-            out[offset + 2 * k] = Float32Trig.sin(arg);
-            out[offset + 2 * k + 1] = Float32Trig.cos(arg);
+            out[offset + 2 * k] = sleef ? SleefTrig.sin(arg) : Float32Trig.sin(arg);
+            out[offset + 2 * k + 1] = sleef ? SleefTrig.cos(arg) : Float32Trig.cos(arg);
         }
     }
 

@@ -15,11 +15,10 @@ import org.narformer.graph.NetworkGraph;
  * with the end token unconnected (V1's transformer does not use it: topology is in the source codes); no
  * static features. The depth token the model prepends is {@link #depthEncoding(int)}.
  *
- * <p>Numerics: sines and cosines are glibc's float32 ones ({@link Float32Trig}); torch 1.13's CPU kernel uses
- * SLEEF instead, which differs in the last bit for a few percent of the large arguments, so those components are
- * different (equally fixed and distinct) pseudo-random values.
+ * <p>Numerics: torch float32 throughout (frequencies, products, SLEEF sine and cosine, float32 sums); checked bit
+ * for bit against the official tokenizer under torch 1.13.1.
  */
-public final class V1CellTokenizer {
+public final class V1CellTokenizer implements GraphTokenizer {
     /** The scalar encoded in all three parts of the end token. */
     public static final double END_TOKEN_VALUE = 1e5;
 
@@ -44,12 +43,24 @@ public final class V1CellTokenizer {
         return config;
     }
 
+    @Override
+    public int tokenDim() {
+        return config.tokenDim();
+    }
+
+    /** Cells have no static features: 0. */
+    @Override
+    public int staticDim() {
+        return 0;
+    }
+
     /**
      * Tokenizes a cell graph (op types of {@link #space}, topological order, every node but the first with a
      * predecessor, as in every pruned cell).
      *
      * @throws BadInputException naming the graph and node for an unknown op or a node without predecessor
      */
+    @Override
     public TokenizedGraph tokenize(NetworkGraph graph) {
         int[] codes = space.opCodes(graph);
         int n = codes.length;

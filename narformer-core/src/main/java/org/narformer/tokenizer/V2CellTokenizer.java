@@ -13,7 +13,7 @@ import org.narformer.graph.NetworkGraph;
  * <p>Shapes: tokens {@code [n × 128]} with the default config, adjacency {@code [n × n]}. NAS-Bench-101 batches
  * pad to 7 nodes with {@link TokenPadding#pad(TokenizedGraph, int)} (the reference {@code padding_for_batch}).
  */
-public final class V2CellTokenizer {
+public final class V2CellTokenizer implements GraphTokenizer {
     private final CellSpace space;
     private final CellTokenizerConfig config;
     private final NerfEncoding opEncoding;
@@ -39,11 +39,23 @@ public final class V2CellTokenizer {
         return config;
     }
 
+    @Override
+    public int tokenDim() {
+        return config.tokenDim();
+    }
+
+    /** Cells have no static features: 0. */
+    @Override
+    public int staticDim() {
+        return 0;
+    }
+
     /**
      * Tokenizes a cell graph whose node op types are op names of {@link #space()}, nodes in topological order.
      *
      * @throws org.narformer.BadInputException naming the graph and node for an op outside the space
      */
+    @Override
     public TokenizedGraph tokenize(NetworkGraph graph) {
         int[] codes = space.opCodes(graph);
         int n = codes.length;

@@ -16,9 +16,9 @@ import org.narformer.graph.Node;
 
 /**
  * Golden values from the official V1 {@code model.model.tokenizer(ops, adj, 32, 32, 32, 'nerf')} and the
- * depth-token embedder run with torch 1.13.1 (float32 bits). Computing the same arguments with torch's own sine
- * reproduced all 1,728 values; with glibc's (ours) 81 of them differ in the last bits, so only values where
- * both agree are pinned here.
+ * depth-token embedder run with torch 1.13.1 (float32 bits); the Java tokens matched all 1,728 (NB201 cell),
+ * 1,536 (NB101 cell) and 2 × 192 (depth) values bit for bit. Values marked "SLEEF" are ones a glibc sine gets
+ * wrong.
  */
 class V1CellTokenizerTest {
     static final String ARCH = "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|none~1|nor_conv_1x1~2|";
@@ -41,6 +41,13 @@ class V1CellTokenizerTest {
         assertEquals(0x00000000, bits(t.token(6, 129)));
         assertEquals(0x3f939f78, bits(t.token(6, 130)));
         assertEquals(0x3d91fd90, bits(t.token(6, 131)));
+        // SLEEF: PE(-1) at k = 10 and k = 24 of node 0's source code; node 1's op code at k = 5, 6
+        assertEquals(0xbefdc50d, bits(t.token(0, 149)));
+        assertEquals(0xbf4c6395, bits(t.token(0, 152)));
+        assertEquals(0x3f05fdf2, bits(t.token(0, 178)));
+        assertEquals(0x3f7ff890, bits(t.token(0, 189)));
+        assertEquals(0xbefdc50d, bits(t.token(1, 11)));
+        assertEquals(0x3f4c6395, bits(t.token(1, 12)));
         // op nor_conv_3x3 = 2 at k = 1 (torch frequencies equal numpy's there)
         assertEquals(0x3f208369, bits(t.token(1, 2)));
         assertEquals(0x334cde2e, bits(t.token(7, 0)));
@@ -69,6 +76,11 @@ class V1CellTokenizerTest {
         assertEquals(0x3f800000, bits(d[1]));
         assertEquals(0xbef0bcc3, bits(d[2]));
         assertEquals(0x3f61efca, bits(d[3]));
+        // SLEEF
+        assertEquals(0x3f6eef7d, bits(d[19]));
+        assertEquals(0xbf7ff050, bits(d[32]));
+        assertEquals(0xbf7e0949, bits(d[41]));
+        assertEquals(0x3f511597, bits(d[63]));
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.narformer.onnx.OnnxModel;
 /**
  * Measures the latency of one ONNX model on the ONNX Runtime CPU execution provider: weight-stripped files get
  * seeded random weights ({@link OnnxModel#withRandomWeights}), every float input gets seeded uniform [0, 1)
- * values with dim 0 set to the batch size (other symbolic dims to 1), then {@code warmupRuns} untimed and up to
+ * values with dim 0 set to the batch size (the model's inputs and outputs are rewritten to that batch with
+ * {@link OnnxModel#withBatchSize}; other symbolic dims become 1), then {@code warmupRuns} untimed and up to
  * {@code maxRuns} timed {@code run} calls, stopping early as {@link LatencySamples} describes.
  */
 public final class LatencyProfiler {
@@ -41,6 +42,9 @@ public final class LatencyProfiler {
     public LatencyMeasurement measure(OnnxModel model) {
         OnnxModel runnable = model.strippedInitializerCount() > 0 ? model.withRandomWeights(config.weightSeed())
                 : model;
+        if (config.batchSize() != 1) {
+            runnable = runnable.withBatchSize(config.batchSize());
+        }
         byte[] bytes = runnable.toBytes();
         try (OrtSession.SessionOptions options = options();
              OrtSession session = env.createSession(bytes, options)) {

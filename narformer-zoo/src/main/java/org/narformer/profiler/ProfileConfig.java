@@ -7,7 +7,8 @@ package org.narformer.profiler;
  * @param threads           intra-op threads (inter-op threads are 1, sequential execution)
  * @param optimizationLevel graph optimisation level: {@code none}, {@code basic}, {@code extended}, {@code all}
  * @param batchSize         batch dimension of the random input (NNLQP label column 3 {@code BatchSize});
- *                          a file whose input batch is fixed to another value fails and is reported
+ *                          files are rewritten to it ({@code OnnxModel.withBatchSize}); one that bakes batch 1
+ *                          into a constant fails at run time and is reported
  * @param warmupRuns        untimed runs before timing
  * @param minRuns           timed runs before early stopping may apply
  * @param maxRuns           timed runs at most

@@ -57,4 +57,16 @@ class ProfileRunIT {
         assertEquals(csvBefore, Files.readAllLines(out.resolve("latency.csv")));
         assertEquals(txt, Files.readAllLines(out.resolve("latency.txt")));
     }
+
+    @Test
+    void batchSizeRewritesTheGeneratedFile(@TempDir Path dir) throws IOException {
+        Path family = Files.createDirectories(dir.resolve("fbnet"));
+        Path f = family.resolve("f.onnx");
+        org.narformer.zoo.FbnetNetwork.build(org.narformer.cells.FbnetCode.parse(
+                "1 5 1 5 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 8")).model().write(f);
+        ProfileConfig batch4 = new ProfileConfig(1, "basic", 4, 0, 1, 2, 1, 0.01, 5, 1, 0, "train");
+        ProfileRun.Summary s = new ProfileRun(batch4, "test").run(List.of(f), dir.resolve("out"), x -> { });
+        assertEquals(1, s.measured(), s.failures().toString());
+        assertEquals("4", Files.readAllLines(dir.resolve("out/latency.txt")).get(0).split(" ")[2]);
+    }
 }

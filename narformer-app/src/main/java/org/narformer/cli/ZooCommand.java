@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code narformer zoo …}: model-family generation. */
-@Command(name = "zoo", mixinStandardHelpOptions = true, description = "Generate model-family variants as ONNX files.",
-        subcommands = {ZooGenerateCommand.class})
+@Command(name = "zoo", mixinStandardHelpOptions = true, description = "Generate networks as ONNX files: model-family variants and the shipped examples.",
+        subcommands = {ZooGenerateCommand.class, ZooExamplesCommand.class})
 final class ZooCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,12 +2,10 @@ package org.narformer.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.narformer.BadInputException;
 import org.narformer.TextTable;
 import org.narformer.data.Machine;
 import org.narformer.inspect.EncodeBenchmark;
@@ -45,16 +43,11 @@ final class BenchEncodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> inputs = InspectCommand.expand(files.isEmpty() ? List.of(Examples.directory()) : files);
         EncodeBenchmark benchmark = new EncodeBenchmark(warmup, runs);
-        List<EncodeBenchmark.Result> results = new ArrayList<>();
-        int failed = 0;
-        for (Path file : inputs) {
-            try {
-                results.add(benchmark.measure(file));
-            } catch (BadInputException e) {
-                failed++;
-                bench.cli.report(e);
-            }
-        }
+        int[] failed = {0};
+        List<EncodeBenchmark.Result> results = benchmark.measure(inputs, (file, e) -> {
+            failed[0]++;
+            bench.cli.report(e);
+        });
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
                     java.util.Map.of("machine", Machine.current(), "results", results)));
@@ -67,7 +60,7 @@ final class BenchEncodeCommand implements Callable<Integer> {
             }
             System.out.print(table.render());
         }
-        if (failed == 0) {
+        if (failed[0] == 0) {
             return ExitCode.OK.code();
         }
         return (results.isEmpty() ? ExitCode.BAD_INPUT : ExitCode.PARTIAL_FAILURE).code();

@@ -3,8 +3,14 @@ package org.narformer.inspect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.narformer.BadInputException;
 
 import org.narformer.onnx.OnnxImporter;
 import org.narformer.tokenizer.GraphTokenizer;
@@ -14,7 +20,7 @@ import org.narformer.tokenizer.WholeNetworkTokenizer;
 
 /**
  * Measures the full encode of a network — ONNX bytes in memory → parse → graph IR with shape inference →
- * V2 tokens and static features — the unit the reference reports as 2.4 ms per network. Each file is
+ * V2 tokens and static features — the unit the reference reports as 2.4 ms per network. Every file is
  * encoded {@code warmup} times untimed, then {@code runs} times timed; the result gives the median and the
  * 10th/90th percentiles.
  */
@@ -34,32 +40,55 @@ public final class EncodeBenchmark {
         this.runs = runs;
     }
 
-    public Result measure(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Times every file. Warm-up and timed runs go round-robin over all files, so each file is timed with the JIT
+     * in the same state (timing files one after another lets the code compiled for one file be deoptimised by the
+     * next, which showed as 10× swings). A file that fails is reported by {@code onFailure} and skipped.
+     */
+    public List<Result> measure(List<Path> files, BiConsumer<Path, BadInputException> onFailure) {
+        List<Path> good = new ArrayList<>();
+        List<byte[]> bytes = new ArrayList<>();
+        List<Integer> nodes = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                byte[] b = Files.readAllBytes(file);
+                nodes.add(encode(b, file.toString()).nodeCount());
+                good.add(file);
+                bytes.add(b);
+            } catch (NoSuchFileException e) {
+                onFailure.accept(file, new BadInputException(file.toString(), null, "no such file"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (BadInputException e) {
+                onFailure.accept(file, e);
+            }
         }
-        String name = file.toString();
-        TokenizedGraph first = encode(bytes, name);
-        double sink = first.tokens()[0];
-        for (int i = 0; i < warmup; i++) {
-            sink += encode(bytes, name).tokens()[0];
+        double sink = 0;
+        for (int round = 0; round < warmup; round++) {
+            for (int f = 0; f < good.size(); f++) {
+                sink += encode(bytes.get(f), good.get(f).toString()).tokens()[0];
+            }
         }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            TokenizedGraph t = encode(bytes, name);
-            nanos[i] = System.nanoTime() - t0;
-            sink += t.tokens()[0];
+        long[][] nanos = new long[good.size()][runs];
+        for (int round = 0; round < runs; round++) {
+            for (int f = 0; f < good.size(); f++) {
+                long t0 = System.nanoTime();
+                TokenizedGraph t = encode(bytes.get(f), good.get(f).toString());
+                nanos[f][round] = System.nanoTime() - t0;
+                sink += t.tokens()[0];
+            }
         }
         if (Double.isNaN(sink)) {
-            throw new IllegalStateException("NaN token in " + name);
+            throw new IllegalStateException("NaN token");
         }
-        Arrays.sort(nanos);
-        return new Result(name, first.nodeCount(), runs, percentile(nanos, 0.5), percentile(nanos, 0.1),
-                percentile(nanos, 0.9));
+        List<Result> results = new ArrayList<>();
+        for (int f = 0; f < good.size(); f++) {
+            long[] sorted = nanos[f];
+            Arrays.sort(sorted);
+            results.add(new Result(good.get(f).toString(), nodes.get(f), runs, percentile(sorted, 0.5),
+                    percentile(sorted, 0.1), percentile(sorted, 0.9)));
+        }
+        return results;
     }
 
     private TokenizedGraph encode(byte[] bytes, String name) {

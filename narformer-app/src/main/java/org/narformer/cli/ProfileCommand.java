@@ -71,7 +71,7 @@ final class ProfileCommand implements Callable<Integer> {
         List<Path> files = ProfileRun.onnxFiles(inputs);
         ProfileRun.Summary summary;
         try (ProgressBar bar = new ProgressBar("profile", files.size())) {
-            summary = new ProfileRun(config, commandLine(spec)).run(files, out, f -> bar.step());
+            summary = new ProfileRun(config, String.join(" ", CommandLines.of(spec))).run(files, out, f -> bar.step());
         }
         System.out.println("measured " + summary.measured() + ", already measured " + summary.skipped() + ", failed "
                 + summary.failures().size() + " → " + out.resolve("latency.txt"));
@@ -79,8 +79,4 @@ final class ProfileCommand implements Callable<Integer> {
         return summary.hasFailures() ? ExitCode.PARTIAL_FAILURE.code() : ExitCode.OK.code();
     }
 
-    /** The command line as the user typed it, for manifests. */
-    static String commandLine(CommandLine.Model.CommandSpec spec) {
-        return "narformer " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    }
 }

@@ -56,7 +56,7 @@ final class ZooGenerateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--family: " + e.getMessage());
         }
         ZooGenerator generator = new ZooGenerator(new ZooConfig(families, count, seed, weights.equals("random"),
-                minScale, maxScale), ProfileCommand.commandLine(spec));
+                minScale, maxScale), String.join(" ", CommandLines.of(spec)));
         try (ProgressBar bar = new ProgressBar("zoo generate", generator.fileCount())) {
             generator.generate(out, f -> bar.step());
         }

@@ -1,12 +1,10 @@
 package org.narformer.model;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +26,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.narformer.BadInputException;
+import org.narformer.data.Machine;
 
 /**
  * Checkpoint directories: {@code manifest.json} + {@code parameters.bin} (+ {@code optimizer.bin} when the
@@ -172,7 +171,8 @@ public final class Checkpoints {
         env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
-        env.put("cpu", cpuName() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        Machine machine = Machine.current();
+        env.put("cpu", machine.cpuModel() + ", " + machine.cores() + " cores");
         env.put("djl", Engine.getDjlVersion());
         Engine engine = Engine.getInstance();
         env.put("engine", engine.getEngineName() + " " + engine.getVersion());
@@ -183,22 +183,6 @@ public final class Checkpoints {
     public static String toolVersion() {
         String v = Checkpoints.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
-    }
-
-    private static String cpuName() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.isReadable(cpuinfo)) {
-            try (BufferedReader r = Files.newBufferedReader(cpuinfo, StandardCharsets.UTF_8)) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    if (line.startsWith("model name")) {
-                        return line.substring(line.indexOf(':') + 1).trim();
-                    }
-                }
-            } catch (IOException e) {
-                return "unknown";
-            }
-        }
-        return "unknown";
     }
 
     private static String writeFile(Path file, byte[] bytes) throws IOException {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.narformer.NarFormerException;
+import org.narformer.data.Machine;
 import org.narformer.onnx.OnnxModel;
 
 /**
@@ -166,7 +167,7 @@ public final class ProfileRun {
         m.put("tool", "narformer profile");
         m.put("time", Instant.now().toString());
         m.put("commandLine", commandLine);
-        m.put("cpu", cpuModel());
+        m.put("cpu", Machine.current().cpuModel());
         m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         m.put("onnxRuntimeVersion", LatencyProfiler.runtimeVersion());
         m.put("executionProvider", "CPU");
@@ -180,20 +181,6 @@ public final class ProfileRun {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), m);
         Files.move(tmp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** The {@code model name} line of {@code /proc/cpuinfo}, or {@code os.arch} when unavailable. */
-    static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: fall through
-        }
-        return System.getProperty("os.arch");
     }
 
     /** The {@code .onnx} files under each argument (a file or a directory, searched recursively), sorted. */

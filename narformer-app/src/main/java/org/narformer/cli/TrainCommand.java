@@ -20,6 +20,7 @@ import org.narformer.train.V2Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code narformer train}: the NAS-Bench accuracy protocol (first N train, next 200 select, τ on all). */
@@ -77,8 +78,13 @@ final class TrainCommand implements Callable<Integer> {
                     + "test set, optimistic, for comparison with best-on-test numbers only; scores every cell every epoch).")
     String selectOn;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory (must not hold a run).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (must not hold a run).")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted run in DIR from DIR/last, with its own configuration, exactly "
+                    + "as it would have gone on (no other training options allowed).")
+    Path resume;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: NARFORMER_DATA or ../shared/data).")
     Path data;
@@ -100,12 +106,28 @@ final class TrainCommand implements Callable<Integer> {
         overrides.put("allEvery", allEvery);
         overrides.put("selectOn", selectOn);
         overrides.put("showProgress", noProgress ? Boolean.FALSE : null);
-        NasBenchConfig cfg = NasBenchConfig.of(config, overrides);
-        if (Files.exists(out.resolve(V2Trainer.LAST)) || Files.exists(out.resolve(V2Trainer.BEST))) {
-            throw new BadInputException(out.toString(), null, "already holds a training run; choose another --out");
-        }
         DataDirectory dir = DataDirectory.resolve(data);
-        NasBenchRun run = NasBenchProtocol.train(cfg, dir, out, CommandLines.of(spec));
+        NasBenchRun run;
+        if (resume != null) {
+            if (out != null || config != null || overrides.values().stream().anyMatch(v -> v != null)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--resume takes the run's own configuration (progress bar included): give only --resume "
+                                + "and --data");
+            }
+            run = NasBenchProtocol.resume(resume, dir, CommandLines.of(spec));
+            out = resume;
+        } else {
+            if (out == null) {
+                throw new ParameterException(spec.commandLine(), "give --out DIR (a new run) or --resume DIR");
+            }
+            NasBenchConfig cfg = NasBenchConfig.of(config, overrides);
+            if (Files.exists(out.resolve(V2Trainer.LAST)) || Files.exists(out.resolve(V2Trainer.BEST))) {
+                throw new BadInputException(out.toString(), null,
+                        "already holds a training run; choose another --out, or --resume it");
+            }
+            run = NasBenchProtocol.train(cfg, dir, out, CommandLines.of(spec));
+        }
+        NasBenchConfig cfg = run.config();
         TextTable table = new TextTable("epoch", "steps", "loss", "select tau", "tau all", "elapsed s");
         for (TauPoint p : run.curve()) {
             if (!Double.isNaN(p.allTau())) {

@@ -5,11 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import org.narformer.model.V2Model;
@@ -20,9 +24,15 @@ import org.narformer.model.V2Model;
  *
  * <p>DJL's fused update computes {@code w −= lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε')}; passing
  * {@code ε' = ε·√(1−β₂ᵗ)} makes it exactly PyTorch's {@code w −= lr · m̂ / (√v̂ + ε)}.
+ *
+ * <p>A step whose gradients hold an infinity or NaN is skipped (gradients zeroed, weights and moments left as
+ * they were), as PyTorch's {@code GradScaler} does: one overflowing backward pass would otherwise turn the
+ * moments, and from them the weights, into NaN for good (seen once on NB201 at epoch 22 of a 100-epoch run,
+ * in the layer-0 Q/K and degree weights). The reference has no such guard; it only changes runs that would
+ * otherwise have ended in NaN.
  */
 final class AdamOptimizer {
-    private static final int STATE_VERSION = 1;
+    private static final int STATE_VERSION = 2;
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float EPS = 1e-8f;
@@ -30,6 +40,7 @@ final class AdamOptimizer {
     private final V2Model model;
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
     private long steps;
+    private long skipped;
 
     AdamOptimizer(V2Model model) {
         this.model = model;
@@ -46,11 +57,40 @@ final class AdamOptimizer {
         return steps;
     }
 
+    /** Steps skipped because their gradients were not finite. */
+    long skipped() {
+        return skipped;
+    }
+
+    /** Records a step skipped before its backward pass produced usable gradients (non-finite loss). */
+    void skip() {
+        skipped++;
+        for (Pair<String, Parameter> p : model.parameters()) {
+            p.getValue().getArray().getGradient().set(new NDIndex(":"), 0f);
+        }
+    }
+
+    /** Steps taken, applied or skipped: the position in the learning-rate schedule. */
+    long iterations() {
+        return steps + skipped;
+    }
+
     /**
-     * Applies one update with learning rate {@code lr} from the accumulated gradients, then zeroes them.
-     * Call inside an {@code NDScope}: the gradient handles it fetches are closed with the scope.
+     * Applies one update with learning rate {@code lr} from the accumulated gradients, then zeroes them;
+     * skips the update when a gradient is not finite. Call inside an {@code NDScope}: the gradient handles
+     * it fetches are closed with the scope.
+     *
+     * @return whether the update was applied
      */
-    void step(float lr) {
+    boolean step(float lr) {
+        List<NDArray> squares = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.parameters()) {
+            squares.add(p.getValue().getArray().getGradient().square().sum());
+        }
+        if (!Float.isFinite(NDArrays.stack(new NDList(squares)).sum().getFloat())) {
+            skip();
+            return false;
+        }
         steps++;
         double c1 = 1 - Math.pow(BETA1, steps);
         double c2 = 1 - Math.pow(BETA2, steps);
@@ -64,6 +104,7 @@ final class AdamOptimizer {
                     -1f, BETA1, BETA2, eps, true, false);
             g.muli(0f);
         }
+        return true;
     }
 
     /** Serialised state: step count and both moments of every parameter. */
@@ -73,6 +114,7 @@ final class AdamOptimizer {
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(STATE_VERSION);
             out.writeLong(steps);
+            out.writeLong(skipped);
             out.writeInt(moments.size());
             for (Map.Entry<String, NDArray[]> e : moments.entrySet()) {
                 out.writeUTF(e.getKey());
@@ -89,14 +131,19 @@ final class AdamOptimizer {
         }
     }
 
-    /** Restores state written by {@link #encode()}; {@code source} names the file in error messages. */
+    /**
+     * Restores state written by {@link #encode()} (version 1, written before skipped steps were counted, reads
+     * as zero skipped); {@code source} names the file in error messages.
+     */
     void restore(byte[] state, String source) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
         int version = in.readInt();
-        if (version != STATE_VERSION) {
-            throw new IOException(source + ": optimizer state version " + version + ", expected " + STATE_VERSION);
+        if (version != 1 && version != STATE_VERSION) {
+            throw new IOException(source + ": optimizer state version " + version + ", expected 1 or "
+                    + STATE_VERSION);
         }
         long restoredSteps = in.readLong();
+        long restoredSkipped = version == 1 ? 0 : in.readLong();
         int count = in.readInt();
         if (count != moments.size()) {
             throw new IOException(source + ": optimizer state for " + count + " parameters, model has "
@@ -121,5 +168,6 @@ final class AdamOptimizer {
             }
         }
         steps = restoredSteps;
+        skipped = restoredSkipped;
     }
 }

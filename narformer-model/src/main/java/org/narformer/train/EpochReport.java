@@ -7,13 +7,14 @@ import org.narformer.metrics.Metrics;
  *
  * @param epoch          1-based epoch number
  * @param steps          optimiser steps in this epoch
- * @param meanLoss       mean training loss over the epoch's steps
+ * @param skippedSteps   of those, steps skipped for a non-finite loss or gradient ({@link AdamOptimizer})
+ * @param meanLoss       mean training loss over the epoch's applied steps
  * @param learningRate   learning rate of the last step
  * @param evaluation     evaluation numbers, or null when this epoch was not evaluated
  * @param improved       whether this epoch became the new best checkpoint
  * @param paddingFraction fraction of node slots that were padding in this epoch's batches
  * @param seconds        wall time of the epoch, evaluation included
  */
-public record EpochReport(int epoch, int steps, double meanLoss, float learningRate, Metrics evaluation,
+public record EpochReport(int epoch, int steps, int skippedSteps, double meanLoss, float learningRate, Metrics evaluation,
                           boolean improved, double paddingFraction, double seconds) {
 }

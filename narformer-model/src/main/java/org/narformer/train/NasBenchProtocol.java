@@ -1,14 +1,21 @@
 package org.narformer.train;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.narformer.BadInputException;
+import org.narformer.data.DataDirectory;
 import org.narformer.metrics.EvaluationReport;
 import org.narformer.metrics.KendallTau;
-import org.narformer.data.DataDirectory;
+import org.narformer.model.Checkpoints;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
 
@@ -37,6 +44,83 @@ public final class NasBenchProtocol {
                                     List<String> command) {
         long start = System.nanoTime();
         NasBenchCells cells = NasBenchCells.load(config, dataDirectory);
+        List<TauPoint> curve = new ArrayList<>();
+        double untrained;
+        try (V2Model model = V2Model.create(config.model(), V2Trainer.derivedSeed(config.seed(), 0, 1))) {
+            untrained = KendallTau.tauB(toDouble(model.predict(cells.graphs(), config.evalBatchSize())),
+                    cells.testTargets());
+        }
+        curve.add(new TauPoint(0, 0, Double.NaN, Double.NaN, untrained, seconds(start)));
+        Map<String, Object> manifest = ArtifactManifest.head("nasbench-run", command);
+        manifest.put("protocol", config.toMap());
+        manifest.put("data", cells.describe());
+        manifest.put("seeds", Map.of("master", config.seed()));
+        manifest.put("curve", curve);
+        ArtifactManifest.write(runDirectory.resolve(ArtifactManifest.FILE), manifest);
+        return run(config, cells, runDirectory, manifest, curve, start, 0,
+                (trainer, train, selection, data, listener) -> trainer.withListener(listener)
+                        .train(train, selection, runDirectory, data));
+    }
+
+    /**
+     * Continues an interrupted run from {@code runDirectory/last} to its configured number of epochs, exactly as
+     * the uninterrupted run would have gone on (the seeds are derived per epoch); the manifest's curve goes on
+     * and {@code resumes} records each continuation.
+     *
+     * @throws BadInputException when the directory holds no run, or a run that already finished
+     */
+    public static NasBenchRun resume(Path runDirectory, DataDirectory dataDirectory, List<String> command) {
+        long start = System.nanoTime();
+        Path manifestFile = runDirectory.resolve(ArtifactManifest.FILE);
+        Path last = runDirectory.resolve(V2Trainer.LAST);
+        if (!Files.isRegularFile(manifestFile) || !Files.isDirectory(last)) {
+            throw new BadInputException(runDirectory.toString(), null,
+                    "not a training run (needs manifest.json and last/)");
+        }
+        Map<String, Object> manifest;
+        try {
+            manifest = Checkpoints.json().readValue(manifestFile.toFile(),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new BadInputException(manifestFile.toString(), null, "unreadable run manifest: " + e.getMessage(), e);
+        }
+        if (manifest.containsKey("result")) {
+            throw new BadInputException(manifestFile.toString(), "result", "this run has already finished");
+        }
+        if (!(manifest.get("protocol") instanceof Map<?, ?> protocol)) {
+            throw new BadInputException(manifestFile.toString(), "protocol", "missing: not a nasbench-run manifest");
+        }
+        NasBenchConfig config = NasBenchConfig.fromMap(protocol, manifestFile.toString());
+        int doneEpochs = Checkpoints.readManifest(last).epoch();
+        List<TauPoint> curve = new ArrayList<>();
+        for (Object point : (List<?>) manifest.getOrDefault("curve", List.of())) {
+            TauPoint p = Checkpoints.json().convertValue(point, TauPoint.class);
+            if (p.epoch() <= doneEpochs) {
+                curve.add(p);
+            }
+        }
+        double elapsedBefore = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).elapsedSeconds();
+        List<Object> resumes = new ArrayList<>((List<?>) manifest.getOrDefault("resumes", List.of()));
+        resumes.add(Map.of("atEpoch", doneEpochs, "command", command == null ? List.of() : command,
+                "gitSha", ArtifactManifest.gitSha(), "createdAt", Instant.now().toString()));
+        manifest.put("resumes", resumes);
+        manifest.put("curve", curve);
+        NasBenchCells cells = NasBenchCells.load(config, dataDirectory);
+        return run(config, cells, runDirectory, manifest, curve, start - (long) (elapsedBefore * 1e9),
+                curve.isEmpty() ? 0 : curve.get(curve.size() - 1).steps(),
+                (trainer, train, selection, data, listener) -> V2Trainer.resume(last, train, selection, data,
+                        listener));
+    }
+
+    /** Starts or continues the training of a run (fresh or from {@code last}). */
+    private interface Launch {
+        TrainingResult start(V2Trainer trainer, List<TrainingSample> train, List<TrainingSample> selection,
+                             Map<String, Object> data, Consumer<EpochReport> listener);
+    }
+
+    private static NasBenchRun run(NasBenchConfig config, NasBenchCells cells, Path runDirectory,
+                                   Map<String, Object> manifest, List<TauPoint> curve, long start, long stepsBefore,
+                                   Launch launch) {
         TrainConfig training = config.training();
         List<TrainingSample> train = cells.train(training.usesAugmentation());
         List<TrainingSample> selection = config.selectOn() == NasBenchConfig.Selection.VALIDATION
@@ -45,44 +129,38 @@ public final class NasBenchProtocol {
         data.put(PROTOCOL_KEY, config.toMap());
         List<TokenizedGraph> all = cells.graphs();
         double[] truth = cells.testTargets();
-
-        List<TauPoint> curve = new ArrayList<>();
-        double untrained;
-        try (V2Model model = V2Model.create(config.model(), V2Trainer.derivedSeed(config.seed(), 0, 1))) {
-            untrained = KendallTau.tauB(toDouble(model.predict(all, config.evalBatchSize())), truth);
-        }
-        curve.add(new TauPoint(0, 0, Double.NaN, Double.NaN, untrained, seconds(start)));
-        Map<String, Object> manifest = ArtifactManifest.head("nasbench-run", command);
-        manifest.put("protocol", config.toMap());
-        manifest.put("data", cells.describe());
-        manifest.put("seeds", Map.of("master", config.seed()));
-        manifest.put("curve", curve);
         Path manifestFile = runDirectory.resolve(ArtifactManifest.FILE);
-        ArtifactManifest.write(manifestFile, manifest);
 
-        long[] steps = {0};
+        long[] steps = {stepsBefore};
+        long[] skipped = {0};
         double[] trainingSeconds = {0};
-        TrainingResult result = new V2Trainer(config.model(), training).withListener(report -> {
-            steps[0] += report.steps();
-            trainingSeconds[0] += report.seconds();
-            boolean scoreAll = report.epoch() == config.epochs()
-                    || config.allEvery() > 0 && report.epoch() % config.allEvery() == 0;
-            double allTau = scoreAll ? tauOf(runDirectory.resolve(V2Trainer.LAST), all, truth, config) : Double.NaN;
-            curve.add(new TauPoint(report.epoch(), steps[0], report.meanLoss(),
-                    report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
-                    seconds(start)));
-            if (scoreAll) {
-                manifest.put("progress", timing(steps[0], trainingSeconds[0], start));
-                ArtifactManifest.write(manifestFile, manifest);
-            }
-        }).train(train, selection, runDirectory, data);
+        long[] newSteps = {0};
+        TrainingResult result = launch.start(new V2Trainer(config.model(), training), train, selection, data,
+                report -> {
+                    steps[0] += report.steps();
+                    newSteps[0] += report.steps();
+                    skipped[0] += report.skippedSteps();
+                    trainingSeconds[0] += report.seconds();
+                    boolean scoreAll = report.epoch() == config.epochs()
+                            || config.allEvery() > 0 && report.epoch() % config.allEvery() == 0;
+                    double allTau = scoreAll ? tauOf(runDirectory.resolve(V2Trainer.LAST), all, truth, config)
+                            : Double.NaN;
+                    curve.add(new TauPoint(report.epoch(), steps[0], report.meanLoss(),
+                            report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
+                            seconds(start)));
+                    if (scoreAll) {
+                        manifest.put("progress", timing(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start));
+                        ArtifactManifest.write(manifestFile, manifest);
+                    }
+                });
 
         double bestAllTau = result.bestEpoch() > 0
                 ? tauOf(result.bestCheckpoint(), all, truth, config) : Double.NaN;
-        double perIteration = steps[0] == 0 ? Double.NaN : trainingSeconds[0] / steps[0];
+        double perIteration = newSteps[0] == 0 ? Double.NaN : trainingSeconds[0] / newSteps[0];
         NasBenchRun run = new NasBenchRun(runDirectory, config, curve, result.bestEpoch(), result.bestScore(),
                 bestAllTau, result.bestCheckpoint(), seconds(start), perIteration);
-        Map<String, Object> outcome = new LinkedHashMap<>(timing(steps[0], trainingSeconds[0], start));
+        Map<String, Object> outcome = new LinkedHashMap<>(timing(steps[0], newSteps[0], skipped[0],
+                trainingSeconds[0], start));
         outcome.put("bestEpoch", run.bestEpoch());
         outcome.put("bestSelectionTau", run.bestSelectionTau());
         outcome.put("bestAllTau", run.bestAllTau());
@@ -136,11 +214,18 @@ public final class NasBenchProtocol {
         }
     }
 
-    private static Map<String, Object> timing(long steps, double trainingSeconds, long start) {
+    /**
+     * @param steps       steps of the whole run
+     * @param timedSteps  steps of this process (since the start or the resume), over which the time is measured
+     * @param skipped     of those, steps skipped for a non-finite loss or gradient
+     */
+    private static Map<String, Object> timing(long steps, long timedSteps, long skipped, double trainingSeconds,
+                                              long start) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("steps", steps);
+        t.put("skippedSteps", skipped);
         t.put("trainingSeconds", trainingSeconds);
-        t.put("secondsPerIteration", steps == 0 ? Double.NaN : trainingSeconds / steps);
+        t.put("secondsPerIteration", timedSteps == 0 ? Double.NaN : trainingSeconds / timedSteps);
         t.put("wallSeconds", seconds(start));
         return t;
     }

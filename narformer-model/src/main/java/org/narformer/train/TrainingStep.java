@@ -20,12 +20,17 @@ import org.narformer.tokenizer.TokenizedGraph;
 /**
  * One optimiser step: pad the batch ({@code [B originals; B augmented twins]} when the consistency loss is
  * on), forward in training mode, loss, backward, Adam update. Every native array of the step lives in an
- * {@code NDScope} closed at its end, so steps do not leak.
+ * {@code NDScope} closed at its end, so steps do not leak. A step with a non-finite loss or gradient is
+ * skipped; ten in a row end the run.
  */
 final class TrainingStep {
+    /** Steps in a row with a non-finite loss or gradient after which the run is declared diverged. */
+    static final int MAX_CONSECUTIVE_SKIPS = 10;
+
     private final V2Model model;
     private final AdamOptimizer adam;
     private final TrainConfig config;
+    private int consecutiveSkips;
 
     TrainingStep(V2Model model, AdamOptimizer adam, TrainConfig config) {
         this.model = model;
@@ -34,7 +39,12 @@ final class TrainingStep {
         model.attachGradients();
     }
 
-    /** Runs the step with learning rate {@code lr}; {@code pairs} draws the SR permutation. Returns the loss. */
+    /**
+     * Runs the step with learning rate {@code lr}; {@code pairs} draws the SR permutation. Returns the loss, or
+     * NaN when the update was skipped because the loss or a gradient was not finite ({@link AdamOptimizer}).
+     *
+     * @throws NarFormerException after {@link #MAX_CONSECUTIVE_SKIPS} skipped steps in a row
+     */
     double run(List<TrainingSample> batch, float lr, SplittableRandom pairs, int epoch) {
         boolean paired = config.usesAugmentation();
         int b = batch.size();
@@ -69,12 +79,17 @@ final class TrainingStep {
                 collector.backward(total);
                 loss = total.getFloat();
             }
+            boolean applied = Float.isFinite(loss) && adam.step(lr);
             if (!Float.isFinite(loss)) {
-                throw new NarFormerException("training diverged: loss " + loss + " at epoch " + epoch + ", step "
-                        + (adam.steps() + 1) + " (learning rate " + lr + ")");
+                adam.skip();
             }
-            adam.step(lr);
-            return loss;
+            consecutiveSkips = applied ? 0 : consecutiveSkips + 1;
+            if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
+                throw new NarFormerException("training diverged: " + consecutiveSkips + " steps in a row with a "
+                        + "non-finite loss or gradient, the last at epoch " + epoch + ", step " + adam.iterations()
+                        + " (learning rate " + lr + ", loss " + loss + ")");
+            }
+            return applied ? loss : Double.NaN;
         }
     }
 }

@@ -143,10 +143,14 @@ public final class V2Trainer {
                 double lossSum = 0;
                 float lr = 0;
                 int done = 0;
+                long skippedBefore = adam.skipped();
                 for (int[] batch : plan) {
-                    lr = schedule.learningRate(adam.steps());
-                    lossSum += step.run(Arrays.stream(batch).mapToObj(train::get).toList(), lr, pairs, epoch);
-                    done++;
+                    lr = schedule.learningRate(adam.iterations());
+                    double loss = step.run(Arrays.stream(batch).mapToObj(train::get).toList(), lr, pairs, epoch);
+                    if (!Double.isNaN(loss)) {
+                        lossSum += loss;
+                        done++;
+                    }
                     if (bar != null) {
                         bar.step();
                         bar.setExtraMessage(String.format("epoch %d loss %.4f", epoch, lossSum / done));
@@ -163,9 +167,11 @@ public final class V2Trainer {
                         bestEpoch = epoch;
                     }
                 }
-                double meanLoss = lossSum / plan.size();
+                double meanLoss = lossSum / done;
+                int skipped = (int) (adam.skipped() - skippedBefore);
                 Map<String, Double> numbers = new TreeMap<>();
                 numbers.put("trainLoss", meanLoss);
+                numbers.put("skippedSteps", (double) adam.skipped());
                 numbers.put("bestEpoch", (double) bestEpoch);
                 numbers.put("bestScore", bestScore);
                 if (metrics != null) {
@@ -177,11 +183,11 @@ public final class V2Trainer {
                     numbers.put("eval.spearmanRho", metrics.spearmanRho());
                 }
                 if (improved) {
-                    save(runDir.resolve(BEST), model, null, epoch, adam.steps(), numbers, train, evaluation, data);
+                    save(runDir.resolve(BEST), model, null, epoch, adam.iterations(), numbers, train, evaluation, data);
                 }
-                save(runDir.resolve(LAST), model, adam.encode(), epoch, adam.steps(), numbers, train, evaluation,
+                save(runDir.resolve(LAST), model, adam.encode(), epoch, adam.iterations(), numbers, train, evaluation,
                         data);
-                EpochReport report = new EpochReport(epoch, plan.size(), meanLoss, lr, metrics, improved,
+                EpochReport report = new EpochReport(epoch, plan.size(), skipped, meanLoss, lr, metrics, improved,
                         BatchPlanner.paddingFraction(plan, counts), (System.nanoTime() - start) / 1e9);
                 history.add(report);
                 listener.accept(report);

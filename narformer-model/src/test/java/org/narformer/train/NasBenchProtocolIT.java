@@ -1,19 +1,24 @@
 package org.narformer.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.narformer.BadInputException;
 import org.narformer.data.DataDirectory;
 import org.narformer.metrics.EvaluationReport;
+import org.narformer.model.Checkpoints;
 
 /**
  * The protocol on real NAS-Bench-201 data, shrunk: train on the first 200 cells, select on the next 50, 10 epochs
@@ -54,5 +59,34 @@ class NasBenchProtocolIT {
         // the reloaded checkpoint scores exactly as it did when training selected it
         assertEquals(run.bestAllTau(), report.overall().kendallTau(), 0.0);
         assertTrue(Files.readString(runDir.resolve(ArtifactManifest.FILE)).contains("\"secondsPerIteration\""));
+    }
+
+    @Test
+    void resumeContinuesACrashedRunAndRefusesAFinishedOne() throws Exception {
+        Optional<DataDirectory> dir = DataDirectory.find(null);
+        Assumptions.assumeTrue(dir.isPresent(), "NAS-Bench-201 data not found (../shared/data or NARFORMER_DATA)");
+        NasBenchConfig config = NasBenchConfig.of(null, Map.of("trainCount", 40, "validationCount", 20,
+                "epochs", 2, "layers", 1, "hiddenDim", 32, "allEvery", 1, "showProgress", false));
+        Path runDir = tmp.resolve("run");
+        NasBenchProtocol.train(config, dir.get(), runDir, List.of("test"));
+        BadInputException finished = assertThrows(BadInputException.class,
+                () -> NasBenchProtocol.resume(runDir, dir.get(), List.of("resume")));
+        assertTrue(finished.getMessage().contains("already finished"), finished.getMessage());
+
+        // a run that died after its last checkpoint but before writing its result
+        Path manifestFile = runDir.resolve(ArtifactManifest.FILE);
+        Map<String, Object> manifest = new LinkedHashMap<>(Checkpoints.json().readValue(manifestFile.toFile(),
+                new TypeReference<Map<String, Object>>() { }));
+        manifest.remove("result");
+        ArtifactManifest.write(manifestFile, manifest);
+        NasBenchRun resumed = NasBenchProtocol.resume(runDir, dir.get(), List.of("resume"));
+        assertEquals(3, resumed.curve().size(), "the curve of the first process is kept");
+        assertEquals(2 * 5L, resumed.curve().get(2).steps());
+        String written = Files.readString(manifestFile);
+        assertTrue(written.contains("\"resumes\"") && written.contains("\"result\""), written);
+
+        BadInputException notARun = assertThrows(BadInputException.class,
+                () -> NasBenchProtocol.resume(tmp.resolve("nothing"), dir.get(), List.of()));
+        assertTrue(notARun.getMessage().contains("not a training run"), notARun.getMessage());
     }
 }

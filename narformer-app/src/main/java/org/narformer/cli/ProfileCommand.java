@@ -61,6 +61,14 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--stage", defaultValue = "train", description = "Stage column (default ${DEFAULT-VALUE}).")
     String stage;
 
+    @Option(names = "--sample", paramLabel = "N",
+            description = "Measure only N of the files, drawn by --sample-seed (e.g. to re-measure a dataset's "
+                    + "stability; compare with 'narformer latency compare').")
+    Integer sample;
+
+    @Option(names = "--sample-seed", defaultValue = "1", description = "Seed of --sample (default ${DEFAULT-VALUE}).")
+    long sampleSeed;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +77,12 @@ final class ProfileCommand implements Callable<Integer> {
         ProfileConfig config = new ProfileConfig(threads, optimization, batch, warmup, minRuns, maxRuns, window,
                 tolerance, timeCap, seed, platformId, stage);
         List<Path> files = ProfileRun.onnxFiles(inputs);
+        if (sample != null) {
+            if (sample < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--sample must be positive");
+            }
+            files = ProfileRun.sample(files, sample, sampleSeed);
+        }
         ProfileRun.Summary summary;
         try (ProgressBar bar = new ProgressBar("profile", files.size())) {
             summary = new ProfileRun(config, String.join(" ", CommandLines.of(spec))).run(files, out, f -> bar.step());

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +33,57 @@ class ZooAndProfileCommandIT {
         List<String> rows = Files.readAllLines(dir.resolve("lat/latency.txt"));
         assertEquals(2, rows.size());
         CliTestSupport.Run second = CliTestSupport.run(args);
-        assertTrue(second.out().contains("measured 0, already measured 2"), second.out());
+        assertTrue(second.out().contains("measured 0, already measured 2"), second.out() + second.err());
         assertEquals(rows, Files.readAllLines(dir.resolve("lat/latency.txt")));
+
+        String[] otherSettings = args.clone();
+        otherSettings[5] = "2";
+        CliTestSupport.Run mixed = CliTestSupport.run(otherSettings);
+        assertEquals(ExitCode.BAD_INPUT.code(), mixed.exitCode(), mixed.err());
+        assertTrue(mixed.err().contains("other settings"), mixed.err());
+
+        CliTestSupport.Run summary = CliTestSupport.run("latency", "summary", dir.resolve("lat").toString(),
+                "--json");
+        assertEquals(0, summary.exitCode(), summary.err());
+        JsonNode families = new ObjectMapper().readTree(summary.out()).get("families");
+        assertEquals("nasbench201", families.get(0).get("family").asText());
+        assertEquals(2, families.get(0).get("models").asInt());
+        assertTrue(families.get(0).get("gflops").get(0).asDouble() > 0.001, summary.out());
+        assertEquals("all", families.get(1).get("family").asText());
+
+        String[] resample = {"profile", zoo.toString(), "--out", dir.resolve("again").toString(), "--warmup", "1",
+                "--min-runs", "3", "--runs", "4", "--time-cap", "5", "--sample", "1", "--sample-seed", "3"};
+        assertEquals(0, CliTestSupport.run(resample).exitCode() % 5, "the sample may include the broken file");
+        CliTestSupport.Run compare = CliTestSupport.run("latency", "compare", dir.resolve("lat").toString(),
+                dir.resolve("again").toString());
+        if (Files.readAllLines(dir.resolve("again/latency.csv")).size() == 2) {
+            assertEquals(0, compare.exitCode(), compare.err());
+            assertTrue(compare.out().contains("all"), compare.out());
+        } else {
+            assertEquals(ExitCode.BAD_INPUT.code(), compare.exitCode(), "no model in common: " + compare.err());
+        }
+    }
+
+    @Test
+    void sampleIsDeterministicOrderedAndWithoutRepeats() {
+        List<Path> files = java.util.stream.IntStream.range(0, 50).mapToObj(i -> Path.of("m" + (100 + i)))
+                .toList();
+        List<Path> a = org.narformer.profiler.ProfileRun.sample(files, 10, 7);
+        assertEquals(a, org.narformer.profiler.ProfileRun.sample(files, 10, 7));
+        assertEquals(10, a.stream().distinct().count());
+        assertEquals(a.stream().sorted().toList(), a, "original order kept");
+        assertEquals(files, org.narformer.profiler.ProfileRun.sample(files, 80, 7));
     }
 
     @Test
     void helpAndUsageErrors() {
         assertEquals(0, CliTestSupport.run("zoo", "generate", "--help").exitCode());
         assertEquals(0, CliTestSupport.run("profile", "--help").exitCode());
+        assertEquals(0, CliTestSupport.run("latency", "summary", "--help").exitCode());
+        assertEquals(0, CliTestSupport.run("latency", "compare", "--help").exitCode());
+        CliTestSupport.Run missing = CliTestSupport.run("latency", "summary", "no/such/latency.csv");
+        assertEquals(ExitCode.BAD_INPUT.code(), missing.exitCode());
+        assertTrue(missing.err().contains("no/such/latency.csv"), missing.err());
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("zoo", "generate", "--family", "all").exitCode());
         CliTestSupport.Run bad = CliTestSupport.run("zoo", "generate", "--family", "resnet50", "--out", "x");
         assertEquals(ExitCode.USAGE.code(), bad.exitCode());

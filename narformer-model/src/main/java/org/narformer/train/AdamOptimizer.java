@@ -83,11 +83,12 @@ final class AdamOptimizer {
      * @return whether the update was applied
      */
     boolean step(float lr) {
-        List<NDArray> squares = new ArrayList<>();
+        List<NDArray> sums = new ArrayList<>();
         for (Pair<String, Parameter> p : model.parameters()) {
-            squares.add(p.getValue().getArray().getGradient().square().sum());
+            sums.add(p.getValue().getArray().getGradient().sum());
         }
-        if (!Float.isFinite(NDArrays.stack(new NDList(squares)).sum().getFloat())) {
+        // one pass over the gradients: a sum is finite only if every element is (or it overflowed: skip too)
+        if (!Float.isFinite(NDArrays.stack(new NDList(sums)).sum().getFloat())) {
             skip();
             return false;
         }

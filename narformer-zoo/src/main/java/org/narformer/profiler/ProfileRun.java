@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.narformer.BadInputException;
 import org.narformer.NarFormerException;
 import org.narformer.data.Machine;
 import org.narformer.onnx.OnnxModel;
@@ -162,10 +163,33 @@ public final class ProfileRun {
         }
     }
 
+    /**
+     * Writes the manifest; when one is there already (a restart), refuses to go on unless the settings, the
+     * ONNX Runtime version and the CPU are the same, so that one table never mixes measurement conditions.
+     */
     private void writeManifest(Path outDir, int fileCount) throws IOException {
+        Path manifest = outDir.resolve("manifest.json");
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, Object> m = new LinkedHashMap<>();
+        String started = Instant.now().toString();
+        if (Files.exists(manifest)) {
+            Map<?, ?> old = json.readValue(manifest.toFile(), Map.class);
+            ObjectMapper compact = new ObjectMapper();
+            String settings = compact.writeValueAsString(config);
+            String cpu = Machine.current().cpuModel();
+            String ort = LatencyProfiler.runtimeVersion();
+            if (!settings.equals(compact.writeValueAsString(old.get("settings"))) || !cpu.equals(old.get("cpu"))
+                    || !ort.equals(old.get("onnxRuntimeVersion"))) {
+                throw new BadInputException(manifest.toString(), null, "this table was measured with other "
+                        + "settings, CPU or ONNX Runtime (" + old.get("settings") + ", " + old.get("cpu") + ", ORT "
+                        + old.get("onnxRuntimeVersion") + "); now " + settings + ", " + cpu + ", ORT " + ort
+                        + ": use another --out");
+            }
+            started = String.valueOf(old.get("time"));
+            m.put("restartedAt", Instant.now().toString());
+        }
         m.put("tool", "narformer profile");
-        m.put("time", Instant.now().toString());
+        m.put("time", started);
         m.put("commandLine", commandLine);
         m.put("cpu", Machine.current().cpuModel());
         m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
@@ -176,11 +200,35 @@ public final class ProfileRun {
         m.put("settings", config);
         m.put("seeds", Map.of("weightsAndInput", config.weightSeed()));
         m.put("fileCount", fileCount);
-        Path manifest = outDir.resolve("manifest.json");
         Path tmp = outDir.resolve(".manifest.json.tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), m);
+        json.writeValue(tmp.toFile(), m);
         Files.move(tmp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * {@code count} of {@code files} drawn without replacement by {@code seed}, in their original order (all of
+     * them when there are not more): the sample a stability re-measurement profiles.
+     */
+    public static List<Path> sample(List<Path> files, int count, long seed) {
+        if (count >= files.size()) {
+            return files;
+        }
+        int[] order = java.util.stream.IntStream.range(0, files.size()).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(order.length - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(order, count);
+        java.util.Arrays.sort(chosen);
+        List<Path> out = new ArrayList<>(count);
+        for (int i : chosen) {
+            out.add(files.get(i));
+        }
+        return out;
     }
 
     /** The {@code .onnx} files under each argument (a file or a directory, searched recursively), sorted. */

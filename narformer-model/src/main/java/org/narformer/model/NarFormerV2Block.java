@@ -20,7 +20,8 @@ import ai.djl.util.PairList;
  * The NAR-Former V2 network (REFERENCE.md §4; {@code predictor/model.py Net}): {@code layers} ×
  * [graph-aided attention → ReLU → Dropout → grouped FFN with residual], a readout ({@link Readout}), and the
  * head {@code Linear → ReLU → Dropout → Linear → ReLU → Dropout → Linear(→1)} with output
- * {@code −log σ(z) = softplus(−z) > 0}.
+ * {@code −log σ(z) = softplus(−z) > 0}. With {@link LayerKind#NNLP} each layer is NNLQP's GraphSAGE-mean layer
+ * → ReLU → Dropout instead (REFERENCE.md §5): the NNLP baseline, which shares the rest of the network.
  *
  * <p>Input, as built by {@link GraphBatch#toNDList}: {@code tokens [B, n, tokenDim]},
  * {@code adjacency [B, n, n]} (0/1), {@code nodeMask [B, n, 1]} (1 on real nodes, 0 on padding) and, for
@@ -31,6 +32,7 @@ import ai.djl.util.PairList;
 public final class NarFormerV2Block extends AbstractBlock {
     private final V2Config config;
     private final List<GraphAttentionBlock> attention = new ArrayList<>();
+    private final List<MeanAggregationBlock> meanAggregation = new ArrayList<>();
     private final List<GroupedFeedForwardBlock> feedForward = new ArrayList<>();
     private final Dropout dropout;
     private final Linear staticProjection;
@@ -45,6 +47,10 @@ public final class NarFormerV2Block extends AbstractBlock {
         int d = config.hiddenDim();
         for (int l = 0; l < config.layers(); l++) {
             int in = l == 0 ? config.tokenDim() : d;
+            if (config.layerKind() == LayerKind.NNLP) {
+                meanAggregation.add(addChildBlock("layer" + l + "Sage", new MeanAggregationBlock(in, d)));
+                continue;
+            }
             attention.add(addChildBlock("layer" + l + "Attention", new GraphAttentionBlock(in, d, config.useDegree())));
             feedForward.add(addChildBlock("layer" + l + "FeedForward", new GroupedFeedForwardBlock(d, config.ffnDim(),
                     config.groups(), config.dropout(), config.layerScaleInit())));
@@ -86,6 +92,11 @@ public final class NarFormerV2Block extends AbstractBlock {
         NDList layerMeans = new NDList(config.layers());
         NDArray count = config.readout() == Readout.LAYER_MEAN_FUSION ? mask.sum(new int[] {1}) : null;
         for (int l = 0; l < config.layers(); l++) {
+            if (config.layerKind() == LayerKind.NNLP) {
+                x = meanAggregation.get(l).forward(ps, new NDList(x, adjacency), training).singletonOrThrow();
+                x = drop(ps, Activation.relu(x), training);
+                continue;
+            }
             x = attention.get(l).forward(ps, new NDList(x, adjacency), training).singletonOrThrow();
             x = drop(ps, Activation.relu(x), training);
             x = feedForward.get(l).forward(ps, new NDList(x), training).singletonOrThrow();
@@ -134,6 +145,10 @@ public final class NarFormerV2Block extends AbstractBlock {
         int d = config.hiddenDim();
         for (int l = 0; l < config.layers(); l++) {
             int in = l == 0 ? config.tokenDim() : d;
+            if (config.layerKind() == LayerKind.NNLP) {
+                meanAggregation.get(l).initialize(manager, dataType, new Shape(1, 1, in), new Shape(1, 1, 1));
+                continue;
+            }
             attention.get(l).initialize(manager, dataType, new Shape(1, 1, in), new Shape(1, 1, 1));
             feedForward.get(l).initialize(manager, dataType, new Shape(1, 1, d));
         }

@@ -16,10 +16,16 @@ package org.narformer.model;
  * @param readout        graph readout; chosen by {@code --dataset} (see {@link Readout})
  * @param staticDim      static-feature width for {@link Readout#SUM_WITH_STATIC}; {@code nn.Linear(40, ...)}
  *                       under {@code --norm_sf}; 0 for {@link Readout#LAYER_MEAN_FUSION}
+ * @param layerKind      what each graph layer is: V2's attention + FFN, or NNLP's GraphSAGE mean layer (the
+ *                       NNLQP baseline shares everything else: sum readout, static projection, head, loss);
+ *                       null (checkpoints written before it existed) reads as {@link LayerKind#NARFORMER_V2}
  */
 public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, int groups, float dropout,
-                       float layerScaleInit, boolean useDegree, Readout readout, int staticDim) {
+                       float layerScaleInit, boolean useDegree, Readout readout, int staticDim, LayerKind layerKind) {
     public V2Config {
+        layerKind = layerKind == null ? LayerKind.NARFORMER_V2 : layerKind;
+        require(layerKind == LayerKind.NARFORMER_V2 || !useDegree && readout == Readout.SUM_WITH_STATIC,
+                "an NNLP network has no degree gate and reads out by sum with static features");
         require(tokenDim > 0, "tokenDim must be positive: " + tokenDim);
         require(hiddenDim > 0, "hiddenDim must be positive: " + hiddenDim);
         require(layers > 0, "layers must be positive: " + layers);
@@ -37,6 +43,13 @@ public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, in
                 "layers*hiddenDim must be divisible by 4 for the fusion MLP");
     }
 
+    /** A NAR-Former V2 network ({@link LayerKind#NARFORMER_V2}). */
+    public V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, int groups, float dropout,
+                    float layerScaleInit, boolean useDegree, Readout readout, int staticDim) {
+        this(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree, readout, staticDim,
+                LayerKind.NARFORMER_V2);
+    }
+
     /** The reference defaults: {@code argparse} defaults with {@code --dataset nnlqp} = {@link #nnlqp()}. */
     public static V2Config defaults() {
         return nnlqp();
@@ -47,6 +60,14 @@ public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, in
         return new V2Config(152, 512, 2, 4, 8, 0.05f, 1e-4f, true, Readout.SUM_WITH_STATIC, 40);
     }
 
+    /**
+     * The NNLP baseline of NNLQP ({@code predictor/model.py}, REFERENCE.md §5): 2 GraphSAGE-mean layers, d 512,
+     * 44-d node features, 4 raw static features, the same head; 1,360,897 parameters. The FFN fields are unused.
+     */
+    public static V2Config nnlp() {
+        return new V2Config(44, 512, 2, 4, 8, 0.05f, 1e-4f, false, Readout.SUM_WITH_STATIC, 4, LayerKind.NNLP);
+    }
+
     /** Cell accuracy (NAS-Bench-201 script): 6 layers, d 512, 128-d tokens, per-layer mean fusion. */
     public static V2Config nasBench() {
         return new V2Config(128, 512, 6, 4, 8, 0.05f, 1e-4f, true, Readout.LAYER_MEAN_FUSION, 0);
@@ -55,13 +76,13 @@ public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, in
     /** A copy with another token width. */
     public V2Config withTokenDim(int newTokenDim) {
         return new V2Config(newTokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
-                readout, staticDim);
+                readout, staticDim, layerKind);
     }
 
     /** A copy with another depth and width (small models for tests and quick experiments). */
     public V2Config withSize(int newLayers, int newHiddenDim) {
         return new V2Config(tokenDim, newHiddenDim, newLayers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
-                readout, staticDim);
+                readout, staticDim, layerKind);
     }
 
     /** FFN hidden width {@code ffnRatio · hiddenDim}. */

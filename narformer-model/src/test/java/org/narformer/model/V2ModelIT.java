@@ -19,9 +19,11 @@ class V2ModelIT {
     @Test
     void parameterCountsEqualTheReference() {
         try (V2Model nnlqp = V2Model.create(V2Config.nnlqp(), 1);
-             V2Model nasBench = V2Model.create(V2Config.nasBench(), 1)) {
+             V2Model nasBench = V2Model.create(V2Config.nasBench(), 1);
+             V2Model nnlp = V2Model.create(V2Config.nnlp(), 1)) {
             assertEquals(2_310_921L, nnlqp.parameterCount());
             assertEquals(8_582_535L, nasBench.parameterCount());
+            assertEquals(1_360_897L, nnlp.parameterCount(), "NNLQP's NNLP (REFERENCE.md §5)");
         }
     }
 
@@ -90,20 +92,23 @@ class V2ModelIT {
     @Test
     void relabellingNodesLeavesPredictionsUnchanged() {
         SplittableRandom rng = new SplittableRandom(5);
-        for (V2Config config : List.of(V2Config.nnlqp().withSize(2, 64), V2Config.nasBench().withSize(3, 64))) {
+        for (V2Config config : List.of(V2Config.nnlqp().withSize(2, 64), V2Config.nasBench().withSize(3, 64),
+                V2Config.nnlp().withSize(2, 64))) {
             try (V2Model model = V2Model.create(config, 3)) {
                 TokenizedGraph g = SyntheticGraphs.random(12, config.tokenDim(), config.staticDim(), rng);
                 int[] perm = java.util.stream.IntStream.range(0, 12).toArray();
                 BatchPlanner.shuffle(perm, rng);
                 float[] p = model.predict(List.of(g, SyntheticGraphs.relabel(g, perm)), 8);
-                assertEquals(p[0], p[1], 1e-5f * Math.abs(p[0]), config.readout() + ": " + p[0] + " vs " + p[1]);
+                assertEquals(p[0], p[1], 1e-5f * Math.abs(p[0]), config.layerKind() + " " + config.readout() + ": "
+                        + p[0] + " vs " + p[1]);
             }
         }
     }
 
     @Test
     void paddedBatchEqualsGraphsOneByOne() {
-        for (V2Config config : List.of(V2Config.nnlqp().withSize(2, 64), V2Config.nasBench().withSize(3, 64))) {
+        for (V2Config config : List.of(V2Config.nnlqp().withSize(2, 64), V2Config.nasBench().withSize(3, 64),
+                V2Config.nnlp().withSize(2, 64))) {
             List<TokenizedGraph> graphs = SyntheticGraphs.randomList(9, 2, 20, config.tokenDim(),
                     config.staticDim(), 21);
             try (V2Model model = V2Model.create(config, 4)) {
@@ -111,11 +116,25 @@ class V2ModelIT {
                 for (int k = 0; k < graphs.size(); k++) {
                     float single = model.predict(List.of(graphs.get(k)), 1)[0];
                     assertEquals(single, batched[k], 1e-5f * Math.abs(single),
-                            config.readout() + " graph " + k + " (" + graphs.get(k).nodeCount() + " nodes)");
+                            config.layerKind() + " " + config.readout() + " graph " + k + " ("
+                                    + graphs.get(k).nodeCount() + " nodes)");
                 }
                 GraphBatch batch = GraphBatch.of(graphs, config);
                 assertTrue(batch.paddingFraction() > 0, "the test batch must contain padding");
             }
+        }
+    }
+
+    @Test
+    void nnlpMeanOfNoNeighboursIsZeroNotNaN() {
+        V2Config config = V2Config.nnlp().withSize(1, 16);
+        SplittableRandom rng = new SplittableRandom(9);
+        TokenizedGraph isolated = new TokenizedGraph(3, config.tokenDim(),
+                SyntheticGraphs.random(3, config.tokenDim(), config.staticDim(), rng).tokens(), new boolean[9],
+                new float[config.staticDim()]);
+        try (V2Model model = V2Model.create(config, 2)) {
+            float p = model.predict(List.of(isolated), 1)[0];
+            assertTrue(Float.isFinite(p) && p > 0, "prediction of a graph without edges: " + p);
         }
     }
 }

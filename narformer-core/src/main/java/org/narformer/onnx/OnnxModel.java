@@ -1,11 +1,9 @@
 package org.narformer.onnx;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +20,8 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
+import org.narformer.AtomicFiles;
 import org.narformer.BadInputException;
-import org.narformer.NarFormerException;
 import org.narformer.graph.NetworkGraph;
 import org.narformer.graph.TensorShape;
 
@@ -269,32 +267,7 @@ public final class OnnxModel {
 
     /** Writes the model atomically: to a temporary file beside {@code file}, then moved over it. */
     public void write(Path file) {
-        writeAtomically(file, toBytes());
-    }
-
-    static void writeAtomically(Path file, byte[] bytes) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new NarFormerException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the original error is already being reported
-                }
-            }
-        }
+        AtomicFiles.write(file, toBytes());
     }
 
     @Override

@@ -3,9 +3,7 @@ package org.narformer.train;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.narformer.AtomicFiles;
 import org.narformer.model.Checkpoints;
 
 /**
@@ -80,11 +79,7 @@ public final class ArtifactManifest {
     /** Writes {@code content} as indented JSON to {@code file} (through a temporary sibling, then a rename). */
     public static void write(Path file, Object content) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            Files.write(tmp, Checkpoints.json().writeValueAsBytes(content));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, Checkpoints.json().writeValueAsBytes(content));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

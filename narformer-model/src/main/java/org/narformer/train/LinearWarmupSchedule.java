@@ -22,6 +22,12 @@ public record LinearWarmupSchedule(float peak, double warmupSteps, long totalSte
         return new LinearWarmupSchedule(config.learningRate(), config.warmupRate() * total, total);
     }
 
+    /** The rate of iteration {@code step} under {@code config}'s schedule. */
+    public static float learningRate(TrainConfig config, LinearWarmupSchedule schedule, long step) {
+        return config.schedule() == TrainConfig.Schedule.CONSTANT ? config.learningRate()
+                : schedule.learningRate(step);
+    }
+
     /** Learning rate of iteration {@code step} (0-based). */
     public float learningRate(long step) {
         if (step < warmupSteps) {

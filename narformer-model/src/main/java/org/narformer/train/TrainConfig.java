@@ -22,11 +22,24 @@ import org.narformer.model.BatchPlanner;
  * @param windowBatches   size-bucketing window in batches (padding vs randomness; no reference equivalent,
  *                        the reference runs graphs one by one)
  * @param showProgress    print a progress bar with loss and ETA
+ * @param schedule        learning-rate schedule: V2's warm-up + linear decay, or NNLQP's constant rate
+ *                        ({@code StepLR(step_size=500)} never fires in 50 epochs); null reads as
+ *                        {@link Schedule#WARMUP_LINEAR_DECAY} (configurations saved before it existed)
  */
 public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float learningRate, double warmupRate,
                           float lambdaSr, float lambdaCons, long seed, int evalEvery, SelectionMetric metric,
-                          SelectionSet selectionSet, int windowBatches, boolean showProgress) {
+                          SelectionSet selectionSet, int windowBatches, boolean showProgress, Schedule schedule) {
+    /** Learning-rate schedules. */
+    public enum Schedule {
+        /** HF {@code get_linear_schedule_with_warmup}, stepped per iteration ({@link LinearWarmupSchedule}). */
+        WARMUP_LINEAR_DECAY,
+        /** The peak rate throughout (NNLQP's NNLP training); {@code warmupRate} must be 0. */
+        CONSTANT
+    }
+
     public TrainConfig {
+        schedule = schedule == null ? Schedule.WARMUP_LINEAR_DECAY : schedule;
+        require(schedule != Schedule.CONSTANT || warmupRate == 0, "a constant schedule has no warm-up");
         require(epochs > 0, "epochs must be positive: " + epochs);
         require(batchSize > 0, "batchSize must be positive: " + batchSize);
         require(evalBatchSize > 0, "evalBatchSize must be positive: " + evalBatchSize);
@@ -38,6 +51,14 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
         if (metric == null || selectionSet == null) {
             throw new IllegalArgumentException("metric and selectionSet are required");
         }
+    }
+
+    /** A configuration with V2's warm-up + linear-decay schedule. */
+    public TrainConfig(int epochs, int batchSize, int evalBatchSize, float learningRate, double warmupRate,
+                       float lambdaSr, float lambdaCons, long seed, int evalEvery, SelectionMetric metric,
+                       SelectionSet selectionSet, int windowBatches, boolean showProgress) {
+        this(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons, seed, evalEvery, metric,
+                selectionSet, windowBatches, showProgress, Schedule.WARMUP_LINEAR_DECAY);
     }
 
     /** The reference defaults that apply everywhere = {@link #nasBench201()}. */
@@ -60,29 +81,38 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
                 SelectionSet.VALIDATION, BatchPlanner.DEFAULT_WINDOW_BATCHES, true);
     }
 
+    /**
+     * NNLQP's NNLP training (REFERENCE.md §5): Adam lr 1e-3 at a constant rate, 50 epochs, batch 16, relative MSE,
+     * selection by MAPE on a validation set.
+     */
+    public static TrainConfig nnlp() {
+        return new TrainConfig(50, 16, 1024, 1e-3f, 0, 0f, 0f, 1234, 1, SelectionMetric.MAPE,
+                SelectionSet.VALIDATION, BatchPlanner.DEFAULT_WINDOW_BATCHES, true, Schedule.CONSTANT);
+    }
+
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, selectionSet, windowBatches, showProgress);
+                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule);
     }
 
     public TrainConfig withLearningRate(float newLearningRate) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, newLearningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, selectionSet, windowBatches, showProgress);
+                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule);
     }
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                newSeed, evalEvery, metric, selectionSet, windowBatches, showProgress);
+                newSeed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule);
     }
 
     public TrainConfig withShowProgress(boolean show) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, selectionSet, windowBatches, show);
+                seed, evalEvery, metric, selectionSet, windowBatches, show, schedule);
     }
 
     public TrainConfig withSelectionSet(SelectionSet set) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, set, windowBatches, showProgress);
+                seed, evalEvery, metric, set, windowBatches, showProgress, schedule);
     }
 
     /** Whether steps carry augmented pairs (the consistency loss is on). */

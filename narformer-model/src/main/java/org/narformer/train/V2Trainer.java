@@ -145,7 +145,7 @@ public final class V2Trainer {
                 int done = 0;
                 long skippedBefore = adam.skipped();
                 for (int[] batch : plan) {
-                    lr = schedule.learningRate(adam.iterations());
+                    lr = LinearWarmupSchedule.learningRate(config, schedule, adam.iterations());
                     double loss = step.run(Arrays.stream(batch).mapToObj(train::get).toList(), lr, pairs, epoch);
                     if (!Double.isNaN(loss)) {
                         lossSum += loss;

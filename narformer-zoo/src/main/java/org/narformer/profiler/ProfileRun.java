@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.narformer.AtomicFiles;
 import org.narformer.BadInputException;
 import org.narformer.NarFormerException;
 import org.narformer.data.Machine;
@@ -200,10 +201,7 @@ public final class ProfileRun {
         m.put("settings", config);
         m.put("seeds", Map.of("weightsAndInput", config.weightSeed()));
         m.put("fileCount", fileCount);
-        Path tmp = outDir.resolve(".manifest.json.tmp");
-        json.writeValue(tmp.toFile(), m);
-        Files.move(tmp, manifest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(manifest, json.writeValueAsBytes(m));
     }
 
     /**

@@ -1,0 +1,200 @@
+package org.narformer.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import me.tongfei.progressbar.ProgressBar;
+import org.narformer.AtomicFiles;
+import org.narformer.data.FileFingerprint;
+import org.narformer.experiment.LatencyDataset;
+import org.narformer.experiment.LatencyExperiment;
+import org.narformer.experiment.LatencyExperimentConfig;
+import org.narformer.experiment.LatencyExperimentReport;
+import org.narformer.experiment.LatencyFold;
+import org.narformer.experiment.LatencyMethod;
+import org.narformer.experiment.LatencyRun;
+import org.narformer.report.ScatterPlot;
+import org.narformer.train.ArtifactManifest;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code narformer experiment …}: the latency-prediction protocols, every method side by side. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Latency-prediction experiments on a labelled set of ONNX networks (an NNLQP-format label "
+                + "file, e.g. the latency.txt of 'narformer profile'): V2, NNLP, FLOPs and FLOPs+MAC side by side.",
+        subcommands = {ExperimentCommand.LeaveOneFamilyOut.class, ExperimentCommand.InDomain.class})
+final class ExperimentCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Options every experiment takes. */
+    static final class Options {
+        @Option(names = "--labels", required = true, paramLabel = "FILE",
+                description = "Label file: GraphID OnnxPath BatchSize Latency(ms) ModelType PlatformId Stage.")
+        Path labels;
+
+        @Option(names = "--onnx-root", paramLabel = "DIR",
+                description = "Directory the label file's ONNX paths start from (default: the label file's directory).")
+        Path onnxRoot;
+
+        @Option(names = "--methods", split = ",", defaultValue = "v2,nnlp,flops,flops-mac",
+                description = "Methods (default: ${DEFAULT-VALUE}).")
+        List<String> methods;
+
+        @Option(names = "--epochs", defaultValue = "50", description = "Training epochs (reference ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--hidden", defaultValue = "512", description = "Width d of V2 and NNLP (reference ${DEFAULT-VALUE}).")
+        int hidden;
+
+        @Option(names = "--layers", defaultValue = "2", description = "Graph layers (reference ${DEFAULT-VALUE}).")
+        int layers;
+
+        @Option(names = "--seeds", defaultValue = "1", description = "Training runs per method and fold.")
+        int seeds;
+
+        @Option(names = "--seed", defaultValue = "1234", description = "First seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--validation", defaultValue = "0.1",
+                description = "Last fraction of each training family held out to select the epoch (default ${DEFAULT-VALUE}).")
+        double validation;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "Writes report.json, table.txt, runs.csv, scatter-<method>.png, manifest.json.")
+        Path out;
+
+        @Option(names = "--no-progress", description = "No progress bar while reading the networks.")
+        boolean noProgress;
+    }
+
+    @Command(name = "leave-one-family-out", mixinStandardHelpOptions = true,
+            description = {"NNLQP's unseen-structure protocol: each family in turn is the test set; the methods "
+                    + "are fitted on the other families (the last --validation of each held out to select the "
+                    + "epoch by MAPE: never the test family). Per family and averaged: MAPE and Acc@10 % of the "
+                    + "validation-selected model, and MAPE after the last epoch."})
+    static final class LeaveOneFamilyOut implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Mixin
+        Options options = new Options();
+
+        @Option(names = "--families", split = ",", description = "Hold out only these families (default: all).")
+        List<String> families = List.of();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            return execute(spec, options, "leave-one-family-out", data -> LatencyFold.leaveOneFamilyOut(data,
+                    options.validation, families));
+        }
+    }
+
+    @Command(name = "in-domain", mixinStandardHelpOptions = true,
+            description = {"In-domain: the last --test fraction of every family is the test set, the methods are "
+                    + "fitted on the rest (the last --validation of each family selects the epoch)."})
+    static final class InDomain implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Mixin
+        Options options = new Options();
+
+        @Option(names = "--test", defaultValue = "0.1", description = "Test fraction per family (default ${DEFAULT-VALUE}).")
+        double test;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            return execute(spec, options, "in-domain",
+                    data -> List.of(LatencyFold.inDomain(data, test, options.validation)));
+        }
+    }
+
+    private static int execute(CommandLine.Model.CommandSpec spec, Options o, String protocol,
+                               java.util.function.Function<LatencyDataset, List<LatencyFold>> split)
+            throws IOException {
+        long start = System.nanoTime();
+        List<LatencyMethod> methods = o.methods.stream().map(LatencyMethod::parse).distinct().toList();
+        LatencyExperimentConfig config = new LatencyExperimentConfig(o.epochs, o.hidden, o.layers, o.seeds, o.seed,
+                o.validation);
+        Path root = o.onnxRoot != null ? o.onnxRoot : o.labels.toAbsolutePath().getParent();
+        long rows = Files.lines(o.labels).filter(l -> !l.isBlank()).count();
+        LatencyDataset data;
+        try (ProgressBar bar = o.noProgress ? null : new ProgressBar("read networks", rows)) {
+            data = LatencyDataset.load(o.labels, root, done -> {
+                if (bar != null) {
+                    bar.stepTo(done);
+                }
+            });
+        }
+        data.problems().forEach((file, reason) -> System.err.println("narformer: skipped " + file + ": " + reason));
+        List<LatencyFold> folds = split.apply(data);
+        Files.createDirectories(o.out);
+        List<LatencyRun> runs = LatencyExperiment.run(folds, methods, config, o.out.resolve("scratch"),
+                System.out::println);
+        Files.deleteIfExists(o.out.resolve("scratch"));
+        LatencyExperimentReport report = LatencyExperimentReport.of(runs, methods);
+        String table = report.toTable();
+        System.out.print(table);
+        ArtifactManifest.write(o.out.resolve("report.json"), report);
+        AtomicFiles.write(o.out.resolve("table.txt"), table);
+        AtomicFiles.write(o.out.resolve("runs.csv"), runsCsv(runs, folds));
+        for (LatencyMethod method : methods) {
+            List<LatencyRun> mine = runs.stream().filter(r -> r.method() == method).toList();
+            double[] measured = mine.stream().flatMapToDouble(r -> Arrays.stream(r.measured())).toArray();
+            double[] predicted = mine.stream().flatMapToDouble(r -> Arrays.stream(r.predicted())).toArray();
+            String[] families = mine.stream().flatMap(r -> folds.stream().filter(f -> f.name().equals(r.fold()))
+                    .findFirst().orElseThrow().test().stream().map(LatencyDataset.Item::family))
+                    .toArray(String[]::new);
+            ScatterPlot.write(o.out.resolve("scatter-" + method.label() + ".png"), protocol + ": " + method.label()
+                    + " (all folds and seeds)", "latency (ms)", measured, predicted, families);
+        }
+        Map<String, Object> manifest = ArtifactManifest.head("latency-experiment", CommandLines.of(spec));
+        manifest.put("protocol", protocol);
+        manifest.put("config", config);
+        manifest.put("methods", methods.stream().map(LatencyMethod::label).toList());
+        manifest.put("labels", FileFingerprint.of(o.labels));
+        manifest.put("onnxRoot", root.toString());
+        manifest.put("networks", data.items().size());
+        manifest.put("skippedNetworks", data.problems());
+        Map<String, Object> foldSizes = new LinkedHashMap<>();
+        for (LatencyFold f : folds) {
+            foldSizes.put(f.name(), Map.of("train", f.train().size(), "validation", f.validation().size(),
+                    "test", f.test().size()));
+        }
+        manifest.put("folds", foldSizes);
+        manifest.put("selection", "epoch with the lowest MAPE on the validation networks (never the test set)");
+        manifest.put("wallSeconds", (System.nanoTime() - start) / 1e9);
+        ArtifactManifest.write(o.out.resolve(ArtifactManifest.FILE), manifest);
+        System.out.println("report " + o.out.resolve("report.json") + ", manifest " + o.out.resolve("manifest.json"));
+        return data.problems().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL_FAILURE.code();
+    }
+
+    private static String runsCsv(List<LatencyRun> runs, List<LatencyFold> folds) {
+        Map<String, LatencyFold> byName = new LinkedHashMap<>();
+        folds.forEach(f -> byName.put(f.name(), f));
+        StringBuilder csv = new StringBuilder("fold,method,seed,graph_id,family,measured_ms,predicted_ms,"
+                + "predicted_last_epoch_ms\n");
+        for (LatencyRun r : runs) {
+            List<LatencyDataset.Item> test = byName.get(r.fold()).test();
+            for (int i = 0; i < test.size(); i++) {
+                csv.append(String.join(",", r.fold(), r.method().label(), Long.toString(r.seed()),
+                        test.get(i).sample().id(), test.get(i).family(), Double.toString(r.measured()[i]),
+                        Double.toString(r.predicted()[i]), Double.toString(r.predictedLast()[i]))).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package org.narformer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code experiment leave-one-family-out} and {@code in-domain} end to end on 12 generated networks of two
+ * families with made-up latencies, tiny models: the report's numbers are those of the written predictions.
+ */
+class ExperimentCommandIT {
+    @Test
+    void leaveOneFamilyOutAndInDomainWriteConsistentReports(@TempDir Path dir) throws Exception {
+        List<String> labels = new ArrayList<>();
+        int id = 0;
+        for (String family : List.of("nasbench201", "mobilenetv3")) {
+            assertEquals(0, CliTestSupport.run("zoo", "generate", "--family", family, "--count", "6", "--out",
+                    dir.resolve(family).toString()).exitCode());
+            for (String line : Files.readAllLines(dir.resolve(family).resolve("models.csv")).subList(1, 7)) {
+                String[] f = line.split(",");
+                double latency = 0.5 + Long.parseLong(f[4]) / 1e8;
+                labels.add(String.format(java.util.Locale.ROOT, "%d %s/%s 1 %.4f %s 0 train", ++id, family, f[0],
+                        latency, f[1]));
+            }
+        }
+        Path labelFile = dir.resolve("latency.txt");
+        Files.write(labelFile, labels);
+
+        Path out = dir.resolve("lofo");
+        CliTestSupport.Run run = CliTestSupport.run("experiment", "leave-one-family-out", "--labels",
+                labelFile.toString(), "--epochs", "2", "--hidden", "16", "--seeds", "2", "--validation", "0.34",
+                "--no-progress", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(List.of("nasbench201", "mobilenetv3", "average"),
+                List.of(report.get("rows").get(0).get("fold").asText(), report.get("rows").get(1).get("fold").asText(),
+                        report.get("rows").get(2).get("fold").asText()));
+        JsonNode v2 = report.get("rows").get(0).get("cells").get("v2");
+        assertEquals(2, v2.get("seeds").asInt());
+        double flopsMape = report.get("rows").get(0).get("cells").get("flops").get("mape").asDouble();
+
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(1 + 2 * (6 * 2 + 6 * 2 + 6 + 6), rows.size(), "per fold: v2 and nnlp twice, two regressions");
+        double sum = 0;
+        int n = 0;
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",");
+            if (f[0].equals("nasbench201") && f[1].equals("flops")) {
+                sum += Math.abs(Double.parseDouble(f[6]) - Double.parseDouble(f[5])) / Double.parseDouble(f[5]);
+                n++;
+            }
+        }
+        assertEquals(6, n);
+        assertEquals(sum / n, flopsMape, 1e-9, "the report is computed from the written predictions");
+        for (String m : List.of("v2", "nnlp", "flops", "flops-mac")) {
+            assertTrue(Files.size(out.resolve("scatter-" + m + ".png")) > 1000);
+        }
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"sha256\"") && manifest.contains("\"folds\""), manifest);
+        assertTrue(Files.notExists(out.resolve("scratch")), "checkpoints of the runs are cleaned up");
+
+        CliTestSupport.Run inDomain = CliTestSupport.run("experiment", "in-domain", "--labels", labelFile.toString(),
+                "--methods", "nnlp,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation", "0.5",
+                "--no-progress", "--out", dir.resolve("in").toString());
+        assertEquals(0, inDomain.exitCode(), inDomain.err());
+        assertTrue(Files.readString(dir.resolve("in/table.txt")).contains("in-domain"));
+    }
+
+    @Test
+    void badRowsAndMissingNetworksAreReported(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.txt");
+        Files.write(bad, List.of("1 a.onnx 1 2.0 fam 0 train", "2 b.onnx 1 -3 fam 0 train"));
+        CliTestSupport.Run run = CliTestSupport.run("experiment", "in-domain", "--labels", bad.toString(),
+                "--no-progress", "--out", dir.resolve("o").toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode());
+        assertTrue(run.err().contains("bad.txt") && run.err().contains("2"), run.err());
+        assertEquals(0, CliTestSupport.run("experiment", "leave-one-family-out", "--help").exitCode());
+        assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("experiment", "in-domain").exitCode());
+    }
+}

@@ -1,0 +1,120 @@
+package org.narformer.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.narformer.metrics.Metrics;
+import org.narformer.model.V2Config;
+import org.narformer.train.Predictor;
+import org.narformer.train.TrainConfig;
+import org.narformer.train.TrainingResult;
+import org.narformer.train.TrainingSample;
+import org.narformer.train.V2Trainer;
+
+/**
+ * Fits every method on every fold and scores it on the fold's test networks: V2 and NNLP through the one
+ * trainer ({@link V2Trainer}, relative-MSE loss, epoch selected by validation MAPE — never by the test set),
+ * the FLOPs regressions in closed form. Checkpoints go to a scratch directory under {@code workDirectory} that
+ * is deleted after each run.
+ */
+public final class LatencyExperiment {
+    private LatencyExperiment() {
+    }
+
+    /**
+     * @param log called with one line per finished run
+     */
+    public static List<LatencyRun> run(List<LatencyFold> folds, List<LatencyMethod> methods,
+                                       LatencyExperimentConfig config, Path workDirectory, Consumer<String> log) {
+        List<LatencyRun> runs = new ArrayList<>();
+        for (LatencyFold fold : folds) {
+            double[] measured = fold.test().stream().mapToDouble(LatencyDataset.Item::latencyMs).toArray();
+            for (LatencyMethod method : methods) {
+                int seeds = method.trained() ? config.seeds() : 1;
+                for (int s = 0; s < seeds; s++) {
+                    long seed = method.trained() ? config.seed() + s : 0;
+                    LatencyRun run = method.trained()
+                            ? trainGraphModel(fold, method, seed, config, measured, workDirectory)
+                            : fitRegression(fold, method, measured);
+                    runs.add(run);
+                    log.accept(String.format(java.util.Locale.ROOT,
+                            "%s %s seed %d: MAPE %.2f%% Acc@10%% %.1f%% (last epoch: %.2f%%), %.0f s", fold.name(),
+                            method.label(), seed, 100 * run.selected().mape(), 100 * run.selected().acc10(),
+                            100 * run.last().mape(), run.trainSeconds()));
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static LatencyRun fitRegression(LatencyFold fold, LatencyMethod method, double[] measured) {
+        long start = System.nanoTime();
+        List<LatencyDataset.Item> fitOn = new ArrayList<>(fold.train());
+        fitOn.addAll(fold.validation());
+        LinearLatencyModel model = LinearLatencyModel.fit(fitOn, method == LatencyMethod.FLOPS_MAC);
+        double[] predicted = fold.test().stream().mapToDouble(model::predict).toArray();
+        Metrics metrics = Metrics.of(predicted, measured);
+        return new LatencyRun(fold.name(), method, 0, predicted, predicted, measured, metrics, metrics, 0,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static LatencyRun trainGraphModel(LatencyFold fold, LatencyMethod method, long seed,
+                                              LatencyExperimentConfig config, double[] measured, Path work) {
+        V2Config model = (method == LatencyMethod.V2 ? V2Config.nnlqp() : V2Config.nnlp())
+                .withSize(config.layers(), config.hiddenDim());
+        TrainConfig training = (method == LatencyMethod.V2 ? TrainConfig.nnlqp() : TrainConfig.nnlp())
+                .withEpochs(config.epochs()).withSeed(seed).withShowProgress(false);
+        Path runDirectory = work.resolve(fold.name() + "-" + method.label() + "-" + seed);
+        long start = System.nanoTime();
+        try {
+            TrainingResult result = new V2Trainer(model, training).train(samples(fold.train(), method),
+                    samples(fold.validation(), method), runDirectory, Map.of("fold", fold.name(),
+                            "trainNetworks", fold.train().size(), "validationNetworks", fold.validation().size()));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double[] best = predict(result.bestCheckpoint(), fold.test(), method);
+            double[] last = predict(result.lastCheckpoint(), fold.test(), method);
+            return new LatencyRun(fold.name(), method, seed, best, last, measured, Metrics.of(best, measured),
+                    Metrics.of(last, measured), result.bestEpoch(), seconds);
+        } finally {
+            delete(runDirectory);
+        }
+    }
+
+    private static List<TrainingSample> samples(List<LatencyDataset.Item> items, LatencyMethod method) {
+        return items.stream().map(i -> TrainingSample.of(method == LatencyMethod.V2 ? i.v2() : i.nnlp(),
+                (float) i.latencyMs())).toList();
+    }
+
+    private static double[] predict(Path checkpoint, List<LatencyDataset.Item> items, LatencyMethod method) {
+        try (Predictor predictor = Predictor.load(checkpoint)) {
+            float[] p = predictor.predict(items.stream().map(i -> method == LatencyMethod.V2 ? i.v2() : i.nnlp())
+                    .toList());
+            double[] d = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                d[i] = p[i];
+            }
+            return d;
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

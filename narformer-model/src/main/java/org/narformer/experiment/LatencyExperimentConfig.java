@@ -1,0 +1,31 @@
+package org.narformer.experiment;
+
+/**
+ * How the trained methods are trained in a latency experiment. The reference (REFERENCE.md §4.5, §5) trains
+ * both graph models 50 epochs at d 512, 2 layers, batch 16, lr 1e-3 (V2 with 10 % warm-up and linear decay,
+ * NNLP at a constant rate); smaller {@code hiddenDim}/{@code epochs} make CPU-sized runs.
+ *
+ * @param epochs             training epochs
+ * @param hiddenDim          width d of both graph models
+ * @param layers             graph layers of both models
+ * @param seeds              training runs per method and fold (seeds {@code seed, seed+1, …})
+ * @param seed               first seed
+ * @param validationFraction the last fraction of each training family held out for epoch selection
+ */
+public record LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int seeds, long seed,
+                                      double validationFraction) {
+    public LatencyExperimentConfig {
+        if (epochs < 1 || hiddenDim < 8 || hiddenDim % 8 != 0 || layers < 1 || seeds < 1) {
+            throw new IllegalArgumentException("epochs, layers and seeds must be positive and the width a multiple "
+                    + "of 8: " + epochs + ", " + layers + ", " + seeds + ", " + hiddenDim);
+        }
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validationFraction must be in (0, 1): " + validationFraction);
+        }
+    }
+
+    /** The reference sizes: 50 epochs, d 512, 2 layers; one seed; 10 % validation. */
+    public static LatencyExperimentConfig reference() {
+        return new LatencyExperimentConfig(50, 512, 2, 1, 1234, 0.1);
+    }
+}

@@ -1,0 +1,142 @@
+package org.narformer.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.narformer.TextTable;
+
+/**
+ * The per-fold table of a latency experiment: for every fold and method, the mean and standard deviation over
+ * seeds of MAPE and Acc@10 % (selected on validation, and after the last epoch) and the training time, then the
+ * average over folds ({@code average}, the mean of the per-fold means).
+ *
+ * @param methods the methods, in the order given
+ * @param rows    one row per fold, then {@code average}
+ */
+public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
+    /**
+     * @param fold  the fold name or {@code average}
+     * @param cells method label → its numbers on this fold
+     */
+    public record Row(String fold, Map<String, Cell> cells) {
+    }
+
+    /**
+     * Means and standard deviations over seeds, as fractions (MAPE 0.1 = 10 %).
+     *
+     * @param seeds        runs averaged
+     * @param mape         mean MAPE of the validation-selected model
+     * @param mapeStd      its standard deviation over seeds (0 for one run)
+     * @param acc10        mean Acc@10 % of the validation-selected model
+     * @param acc10Std     its standard deviation
+     * @param mapeLast     mean MAPE after the last epoch
+     * @param acc10Last    mean Acc@10 % after the last epoch
+     * @param trainSeconds mean wall time of one fit
+     */
+    public record Cell(int seeds, double mape, double mapeStd, double acc10, double acc10Std, double mapeLast,
+                       double acc10Last, double trainSeconds) {
+    }
+
+    public static LatencyExperimentReport of(List<LatencyRun> runs, List<LatencyMethod> methods) {
+        List<String> labels = methods.stream().map(LatencyMethod::label).toList();
+        Map<String, Map<String, List<LatencyRun>>> byFold = new LinkedHashMap<>();
+        for (LatencyRun run : runs) {
+            byFold.computeIfAbsent(run.fold(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(run.method().label(), k -> new ArrayList<>()).add(run);
+        }
+        List<Row> rows = new ArrayList<>();
+        Map<String, List<Cell>> perMethod = new LinkedHashMap<>();
+        byFold.forEach((fold, methodRuns) -> {
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            for (String label : labels) {
+                List<LatencyRun> r = methodRuns.get(label);
+                if (r != null) {
+                    Cell cell = cell(r);
+                    cells.put(label, cell);
+                    perMethod.computeIfAbsent(label, k -> new ArrayList<>()).add(cell);
+                }
+            }
+            rows.add(new Row(fold, cells));
+        });
+        if (byFold.size() > 1) {
+            Map<String, Cell> average = new LinkedHashMap<>();
+            perMethod.forEach((label, cells) -> average.put(label, average(cells)));
+            rows.add(new Row("average", average));
+        }
+        return new LatencyExperimentReport(labels, rows);
+    }
+
+    /** A table: per fold, MAPE ± std and Acc@10 % of each method (validation-selected), then last-epoch MAPE. */
+    public String toTable() {
+        List<String> header = new ArrayList<>(List.of("fold"));
+        for (String m : methods) {
+            header.add(m + " MAPE");
+            header.add(m + " Acc@10%");
+        }
+        for (String m : methods) {
+            header.add(m + " MAPE last");
+        }
+        TextTable table = new TextTable(header.toArray(String[]::new));
+        for (Row row : rows) {
+            List<Object> values = new ArrayList<>(List.of(row.fold()));
+            for (String m : methods) {
+                Cell c = row.cells().get(m);
+                values.add(c == null ? "-" : pct(c.mape()) + (c.seeds() > 1 ? " ± " + pct(c.mapeStd()) : ""));
+                values.add(c == null ? "-" : pct(c.acc10()));
+            }
+            for (String m : methods) {
+                Cell c = row.cells().get(m);
+                values.add(c == null ? "-" : pct(c.mapeLast()));
+            }
+            table.row(values.toArray());
+        }
+        return table.render();
+    }
+
+    private static Cell cell(List<LatencyRun> runs) {
+        double[] mape = runs.stream().mapToDouble(r -> r.selected().mape()).toArray();
+        double[] acc = runs.stream().mapToDouble(r -> r.selected().acc10()).toArray();
+        return new Cell(runs.size(), mean(mape), std(mape), mean(acc), std(acc),
+                mean(runs.stream().mapToDouble(r -> r.last().mape()).toArray()),
+                mean(runs.stream().mapToDouble(r -> r.last().acc10()).toArray()),
+                mean(runs.stream().mapToDouble(LatencyRun::trainSeconds).toArray()));
+    }
+
+    private static Cell average(List<Cell> cells) {
+        return new Cell(cells.get(0).seeds(), mean(cells.stream().mapToDouble(Cell::mape).toArray()),
+                mean(cells.stream().mapToDouble(Cell::mapeStd).toArray()),
+                mean(cells.stream().mapToDouble(Cell::acc10).toArray()),
+                mean(cells.stream().mapToDouble(Cell::acc10Std).toArray()),
+                mean(cells.stream().mapToDouble(Cell::mapeLast).toArray()),
+                mean(cells.stream().mapToDouble(Cell::acc10Last).toArray()),
+                mean(cells.stream().mapToDouble(Cell::trainSeconds).toArray()));
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** Sample standard deviation (n − 1); 0 for a single value. */
+    private static double std(double[] v) {
+        if (v.length < 2) {
+            return 0;
+        }
+        double m = mean(v);
+        double s = 0;
+        for (double x : v) {
+            s += (x - m) * (x - m);
+        }
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+}

@@ -1,76 +1,118 @@
 package org.narformer.train;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
+import org.narformer.model.LayerKind;
 import org.narformer.model.V2Config;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
 
 /**
- * Speed of the V2 model on the reference workloads (the future {@code narformer bench}): median ms per
- * training step and graphs/s for inference, for NAS-Bench-201 cells (8 nodes, 6 layers, d 512, 128-d
- * tokens, batch 8 + 8 augmented) and for 150-node whole networks (2 layers, 152-d tokens, batch 16).
- * Graph contents are random (speed does not depend on them); shapes are the real ones.
- *
- * <p>Usage: {@code ModelBenchmark [trainSteps] [inferenceGraphs]} (defaults 60 and 15625); set
- * {@code -Dai.djl.pytorch.num_threads=N} to choose the PyTorch thread count. Results are noisy on shared
- * machines: report the median and the load average printed first. From the project root:
- * <pre>
- * mvn -B -q -DskipTests package
- * MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=4294967295 java -Xmx8g -Dai.djl.offline=true \
- *   -Dai.djl.pytorch.num_threads=1 -cp narformer-app/target/narformer.jar org.narformer.train.ModelBenchmark 30 15625
- * </pre>
- * On a loaded 2-core machine one thread is faster than two (OpenMP threads spin against other processes).
+ * Speed of the graph models on fixed workloads (REFERENCE.md §4.5 sizes): median ms per training step and
+ * graphs/s for inference, for NAS-Bench-201 cells (8 nodes, V2 6 layers, d 512, 128-d tokens, batch 8 + 8
+ * augmented) and for 150-node whole networks (2 layers, d 512, batch 16; V2 and NNLP). Graph contents are random
+ * (speed does not depend on them); shapes are the real ones. The PyTorch thread count is the engine's
+ * ({@code -Dai.djl.pytorch.num_threads}). Shared machines are noisy: quote medians, compare ratios from one run.
  */
 public final class ModelBenchmark {
     private static final int[][] NB201_EDGES = {{0, 1}, {0, 2}, {0, 4}, {1, 3}, {1, 5}, {2, 6}, {3, 6}, {4, 7},
         {5, 7}, {6, 7}};
 
+    /**
+     * One timed workload.
+     *
+     * @param workload   what was timed
+     * @param unit       {@code ms/step} (training, median over steps) or {@code graphs/s} (inference, one pass)
+     * @param value      the median step time or the throughput
+     * @param p10        10th percentile step time (training only; NaN otherwise)
+     * @param p90        90th percentile step time (training only; NaN otherwise)
+     * @param repeats    timed steps, or graphs scored
+     * @param gflopPerSecond achieved GFLOP/s (forward 2·MACs of the dense layers per token; a training step counts
+     *                   3× its forward pass); NaN when not counted
+     */
+    public record Result(String workload, String unit, double value, double p10, double p90, int repeats,
+                         double gflopPerSecond) {
+    }
+
     private ModelBenchmark() {
     }
 
-    public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-        int inferenceGraphs = args.length > 1 ? Integer.parseInt(args[1]) : 15_625;
+    /**
+     * Runs every workload.
+     *
+     * @param steps           timed training steps of the cell workload (the network workloads use a third)
+     * @param inferenceGraphs NB201 cells scored for the inference figure
+     * @param progress        called with each result as it is measured
+     */
+    public static List<Result> run(int steps, int inferenceGraphs, Consumer<Result> progress) {
         SplittableRandom rng = new SplittableRandom(1);
-        System.out.printf("%d processors, PyTorch intra-op threads %s, load average %.2f%n",
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("ai.djl.pytorch.num_threads", "default (= cores)"),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-
+        List<Result> results = new ArrayList<>();
         V2Config cells = V2Config.nasBench();
         List<TrainingSample> cellBatch = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
             cellBatch.add(new TrainingSample(nb201Cell(rng), nb201Cell(rng), 0.5f + 0.4f * (float) rng.nextDouble()));
         }
-        report("NB201 train step (8+8 cells x 8 nodes, 6 layers, d 512)",
-                trainStepMs(cells, TrainConfig.nasBench201(), cellBatch, steps));
+        double cellForward = forwardGflop(cells, 16 * 8, 8);
+        add(results, progress, trainStep("NB201 training step (8+8 cells x 8 nodes, V2 6 layers, d 512)", cells,
+                TrainConfig.nasBench201(), cellBatch, steps, 3 * cellForward));
         List<TokenizedGraph> allCells = new ArrayList<>();
         for (int k = 0; k < inferenceGraphs; k++) {
             allCells.add(nb201Cell(rng));
         }
-        inference("NB201 inference", cells, allCells, 1024);
+        add(results, progress, inference("NB201 inference (batch 1024, V2)", cells, allCells, 1024,
+                forwardGflop(cells, 8, 8)));
 
-        V2Config networks = V2Config.nnlqp();
-        List<TrainingSample> networkBatch = new ArrayList<>();
-        for (int k = 0; k < 16; k++) {
-            networkBatch.add(TrainingSample.of(network(150, rng), 1 + (float) rng.nextDouble()));
+        for (V2Config networks : List.of(V2Config.nnlqp(), V2Config.nnlp())) {
+            String name = networks.layerKind() == LayerKind.NNLP ? "NNLP" : "V2";
+            int tokenDim = networks.tokenDim();
+            List<TrainingSample> networkBatch = new ArrayList<>();
+            for (int k = 0; k < 16; k++) {
+                networkBatch.add(TrainingSample.of(network(150, tokenDim, networks.staticDim(), rng),
+                        1 + (float) rng.nextDouble()));
+            }
+            add(results, progress, trainStep("150-node network training step (16 graphs, " + name
+                    + " 2 layers, d 512)", networks, TrainConfig.nnlqp(), networkBatch, Math.max(5, steps / 3),
+                    3 * forwardGflop(networks, 16 * 150, 150)));
+            List<TokenizedGraph> many = new ArrayList<>();
+            for (int k = 0; k < 512; k++) {
+                many.add(network(150, tokenDim, networks.staticDim(), rng));
+            }
+            add(results, progress, inference("150-node network inference (batch 64, " + name + ")", networks, many,
+                    64, forwardGflop(networks, 150, 150)));
         }
-        report("150-node network train step (16 graphs, 2 layers, d 512)",
-                trainStepMs(networks, TrainConfig.nnlqp(), networkBatch, Math.max(5, steps / 3)));
-        List<TokenizedGraph> manyNetworks = new ArrayList<>();
-        for (int k = 0; k < 512; k++) {
-            manyNetworks.add(network(150, rng));
-        }
-        inference("150-node network inference", networks, manyNetworks, 64);
+        return results;
     }
 
-    private static double[] trainStepMs(V2Config modelConfig, TrainConfig trainConfig, List<TrainingSample> batch,
-                                        int steps) {
+    private static void add(List<Result> results, Consumer<Result> progress, Result r) {
+        results.add(r);
+        progress.accept(r);
+    }
+
+    /**
+     * GFLOP of one forward pass over {@code tokens} tokens in graphs of {@code nodes} nodes: 2 × the MACs per token
+     * of every dense projection (V2: Q/K, W_l, W_r, the grouped FFN; NNLP: W_l, W_r) and of the neighbour products
+     * (V2: scores and aggregation, n·in each; NNLP: the mean, n·in). Readouts and heads are left out (per graph).
+     */
+    static double forwardGflop(V2Config c, int tokens, int nodes) {
+        long d = c.hiddenDim();
+        double macs = 0;
+        for (int l = 0; l < c.layers(); l++) {
+            long in = l == 0 ? c.tokenDim() : d;
+            if (c.layerKind() == LayerKind.NNLP) {
+                macs += 2.0 * in * d + (double) nodes * in;
+            } else {
+                macs += (double) in * in + 2.0 * in * d + 2.0 * d * c.ffnDim() / c.groups() + 2.0 * nodes * in;
+            }
+        }
+        return 2 * macs * tokens / 1e9;
+    }
+
+    private static Result trainStep(String name, V2Config modelConfig, TrainConfig trainConfig,
+                                    List<TrainingSample> batch, int steps, double gflopPerStep) {
         try (V2Model model = V2Model.create(modelConfig, 1)) {
             TrainingStep step = new TrainingStep(model, new AdamOptimizer(model), trainConfig);
             SplittableRandom pairs = new SplittableRandom(2);
@@ -83,26 +125,25 @@ public final class ModelBenchmark {
                     ms[s] = (System.nanoTime() - t0) / 1e6;
                 }
             }
-            return ms;
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            double median = sorted[sorted.length / 2];
+            return new Result(name, "ms/step", median, sorted[sorted.length / 10], sorted[sorted.length * 9 / 10],
+                    steps, gflopPerStep / (median / 1e3));
         }
     }
 
-    private static void inference(String name, V2Config config, List<TokenizedGraph> graphs, int batchSize) {
+    private static Result inference(String name, V2Config config, List<TokenizedGraph> graphs, int batchSize,
+                                    double gflopPerGraph) {
         try (V2Model model = V2Model.create(config, 1)) {
             model.predict(graphs.subList(0, Math.min(graphs.size(), batchSize)), batchSize);
             long t0 = System.nanoTime();
             model.predict(graphs, batchSize);
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%s: %d graphs at batch %d in %.2f s = %.0f graphs/s%n", name, graphs.size(),
-                    batchSize, s, graphs.size() / s);
+            double perSecond = graphs.size() / s;
+            return new Result(name, "graphs/s", perSecond, Double.NaN, Double.NaN, graphs.size(),
+                    gflopPerGraph * perSecond);
         }
-    }
-
-    private static void report(String name, double[] ms) {
-        double[] sorted = ms.clone();
-        Arrays.sort(sorted);
-        System.out.printf("%s: median %.1f ms/step (p10 %.1f, p90 %.1f, %d steps)%n", name,
-                sorted[sorted.length / 2], sorted[sorted.length / 10], sorted[sorted.length * 9 / 10], ms.length);
     }
 
     private static TokenizedGraph nb201Cell(SplittableRandom rng) {
@@ -115,14 +156,15 @@ public final class ModelBenchmark {
         return new TokenizedGraph(n, 128, randomTokens(n * 128, rng), adjacency, new float[0]);
     }
 
-    private static TokenizedGraph network(int n, SplittableRandom rng) {
+    private static TokenizedGraph network(int n, int tokenDim, int staticDim, SplittableRandom rng) {
         boolean[] adjacency = new boolean[n * n];
         for (int j = 1; j < n; j++) {
             int i = Math.max(0, j - 1 - rng.nextInt(3));
             adjacency[i * n + j] = true;
             adjacency[j * n + i] = true;
         }
-        return new TokenizedGraph(n, 152, randomTokens(n * 152, rng), adjacency, randomTokens(40, rng));
+        return new TokenizedGraph(n, tokenDim, randomTokens(n * tokenDim, rng), adjacency,
+                randomTokens(staticDim, rng));
     }
 
     private static float[] randomTokens(int size, SplittableRandom rng) {

@@ -65,6 +65,21 @@ class ZooAndProfileCommandIT {
     }
 
     @Test
+    void nnlqpNb201NetworksAndLabelsForTheExperiments(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.narformer.data.DataDirectory.find(null).isPresent(),
+                "shared data not found");
+        CliTestSupport.Run run = CliTestSupport.run("zoo", "nnlqp-nb201", "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> labels = Files.readAllLines(dir.resolve("latency.txt"));
+        assertEquals(2000, labels.size());
+        assertEquals("18001 nasbench201/18001.onnx 1 0.714539 nasbench201 1 train", labels.get(0));
+        assertEquals(200, labels.stream().filter(l -> l.endsWith(" test")).count());
+        assertTrue(labels.subList(1800, 2000).stream().allMatch(l -> l.endsWith(" test")),
+                "the test rows are the last 200, so 'experiment in-domain --test 0.1' is NNLQP's stage split");
+        assertTrue(Files.size(dir.resolve("nasbench201/18001.onnx")) > 1000);
+    }
+
+    @Test
     void sampleIsDeterministicOrderedAndWithoutRepeats() {
         List<Path> files = java.util.stream.IntStream.range(0, 50).mapToObj(i -> Path.of("m" + (100 + i)))
                 .toList();

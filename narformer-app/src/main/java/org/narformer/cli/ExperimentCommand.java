@@ -18,6 +18,7 @@ import org.narformer.experiment.LatencyExperimentReport;
 import org.narformer.experiment.LatencyFold;
 import org.narformer.experiment.LatencyMethod;
 import org.narformer.experiment.LatencyRun;
+import org.narformer.experiment.LatencyRunTable;
 import org.narformer.report.ScatterPlot;
 import org.narformer.train.ArtifactManifest;
 
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Latency-prediction experiments on a labelled set of ONNX networks (an NNLQP-format label "
                 + "file, e.g. the latency.txt of 'narformer profile'): V2, NNLP, FLOPs and FLOPs+MAC side by side.",
-        subcommands = {ExperimentCommand.LeaveOneFamilyOut.class, ExperimentCommand.InDomain.class})
+        subcommands = {ExperimentCommand.LeaveOneFamilyOut.class, ExperimentCommand.InDomain.class,
+            ExperimentCommand.Merge.class})
 final class ExperimentCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -122,6 +124,62 @@ final class ExperimentCommand implements Runnable {
         }
     }
 
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Merge the runs of several experiment outputs (e.g. the folds of one protocol split across "
+                    + "machines with --families) into one report: report.json, table.txt, runs.csv, scatter plots "
+                    + "and a manifest naming the sources.")
+    static final class Merge implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Parameters(arity = "2..*", paramLabel = "DIR", description = "Experiment output directories.")
+        List<Path> inputs;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            List<LatencyRun> runs = new java.util.ArrayList<>();
+            List<Object> sources = new java.util.ArrayList<>();
+            String protocol = null;
+            for (Path dir : inputs) {
+                runs.addAll(LatencyRunTable.read(dir.resolve("runs.csv")));
+                Map<?, ?> m = org.narformer.model.Checkpoints.json().readValue(
+                        dir.resolve(ArtifactManifest.FILE).toFile(), Map.class);
+                protocol = String.valueOf(m.get("protocol"));
+                sources.add(Map.of("directory", dir.toString(), "manifest", m));
+            }
+            List<LatencyMethod> methods = runs.stream().map(LatencyRun::method).distinct().toList();
+            Files.createDirectories(out);
+            writeOutputs(out, protocol, runs, methods);
+            Map<String, Object> manifest = ArtifactManifest.head("latency-experiment-merge", CommandLines.of(spec));
+            manifest.put("protocol", protocol);
+            manifest.put("sources", sources);
+            ArtifactManifest.write(out.resolve(ArtifactManifest.FILE), manifest);
+            return ExitCode.OK.code();
+        }
+    }
+
+    /** report.json, table.txt (also printed), runs.csv and a scatter plot per method. */
+    static void writeOutputs(Path out, String protocol, List<LatencyRun> runs, List<LatencyMethod> methods)
+            throws IOException {
+        LatencyExperimentReport report = LatencyExperimentReport.of(runs, methods);
+        String table = report.toTable();
+        System.out.print(table);
+        ArtifactManifest.write(out.resolve("report.json"), report);
+        AtomicFiles.write(out.resolve("table.txt"), table);
+        AtomicFiles.write(out.resolve("runs.csv"), LatencyRunTable.write(runs));
+        for (LatencyMethod method : methods) {
+            List<LatencyRun> mine = runs.stream().filter(r -> r.method() == method).toList();
+            double[] measured = mine.stream().flatMapToDouble(r -> Arrays.stream(r.measured())).toArray();
+            double[] predicted = mine.stream().flatMapToDouble(r -> Arrays.stream(r.predicted())).toArray();
+            String[] families = mine.stream().flatMap(r -> Arrays.stream(r.families())).toArray(String[]::new);
+            ScatterPlot.write(out.resolve("scatter-" + method.label() + ".png"), protocol + ": " + method.label()
+                    + " (all folds and seeds)", "latency (ms)", measured, predicted, families);
+        }
+    }
+
     private static int execute(CommandLine.Model.CommandSpec spec, Options o, String protocol,
                                java.util.function.Function<LatencyDataset, List<LatencyFold>> split)
             throws IOException {
@@ -145,22 +203,7 @@ final class ExperimentCommand implements Runnable {
         List<LatencyRun> runs = LatencyExperiment.run(folds, methods, config, o.out.resolve("scratch"),
                 System.out::println);
         Files.deleteIfExists(o.out.resolve("scratch"));
-        LatencyExperimentReport report = LatencyExperimentReport.of(runs, methods);
-        String table = report.toTable();
-        System.out.print(table);
-        ArtifactManifest.write(o.out.resolve("report.json"), report);
-        AtomicFiles.write(o.out.resolve("table.txt"), table);
-        AtomicFiles.write(o.out.resolve("runs.csv"), runsCsv(runs, folds));
-        for (LatencyMethod method : methods) {
-            List<LatencyRun> mine = runs.stream().filter(r -> r.method() == method).toList();
-            double[] measured = mine.stream().flatMapToDouble(r -> Arrays.stream(r.measured())).toArray();
-            double[] predicted = mine.stream().flatMapToDouble(r -> Arrays.stream(r.predicted())).toArray();
-            String[] families = mine.stream().flatMap(r -> folds.stream().filter(f -> f.name().equals(r.fold()))
-                    .findFirst().orElseThrow().test().stream().map(LatencyDataset.Item::family))
-                    .toArray(String[]::new);
-            ScatterPlot.write(o.out.resolve("scatter-" + method.label() + ".png"), protocol + ": " + method.label()
-                    + " (all folds and seeds)", "latency (ms)", measured, predicted, families);
-        }
+        writeOutputs(o.out, protocol, runs, methods);
         Map<String, Object> manifest = ArtifactManifest.head("latency-experiment", CommandLines.of(spec));
         manifest.put("protocol", protocol);
         manifest.put("config", config);
@@ -180,21 +223,5 @@ final class ExperimentCommand implements Runnable {
         ArtifactManifest.write(o.out.resolve(ArtifactManifest.FILE), manifest);
         System.out.println("report " + o.out.resolve("report.json") + ", manifest " + o.out.resolve("manifest.json"));
         return data.problems().isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL_FAILURE.code();
-    }
-
-    private static String runsCsv(List<LatencyRun> runs, List<LatencyFold> folds) {
-        Map<String, LatencyFold> byName = new LinkedHashMap<>();
-        folds.forEach(f -> byName.put(f.name(), f));
-        StringBuilder csv = new StringBuilder("fold,method,seed,graph_id,family,measured_ms,predicted_ms,"
-                + "predicted_last_epoch_ms\n");
-        for (LatencyRun r : runs) {
-            List<LatencyDataset.Item> test = byName.get(r.fold()).test();
-            for (int i = 0; i < test.size(); i++) {
-                csv.append(String.join(",", r.fold(), r.method().label(), Long.toString(r.seed()),
-                        test.get(i).sample().id(), test.get(i).family(), Double.toString(r.measured()[i]),
-                        Double.toString(r.predicted()[i]), Double.toString(r.predictedLast()[i]))).append('\n');
-            }
-        }
-        return csv.toString();
     }
 }

@@ -55,7 +55,7 @@ class ExperimentCommandIT {
         for (String r : rows.subList(1, rows.size())) {
             String[] f = r.split(",");
             if (f[0].equals("nasbench201") && f[1].equals("flops")) {
-                sum += Math.abs(Double.parseDouble(f[6]) - Double.parseDouble(f[5])) / Double.parseDouble(f[5]);
+                sum += Math.abs(Double.parseDouble(f[8]) - Double.parseDouble(f[7])) / Double.parseDouble(f[7]);
                 n++;
             }
         }
@@ -67,6 +67,21 @@ class ExperimentCommandIT {
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"sha256\"") && manifest.contains("\"folds\""), manifest);
         assertTrue(Files.notExists(out.resolve("scratch")), "checkpoints of the runs are cleaned up");
+
+        // the same protocol split over two invocations and merged gives the same regression rows
+        for (String family : List.of("nasbench201", "mobilenetv3")) {
+            assertEquals(0, CliTestSupport.run("experiment", "leave-one-family-out", "--labels", labelFile.toString(),
+                    "--methods", "flops,flops-mac", "--validation", "0.34", "--families", family, "--no-progress",
+                    "--out", dir.resolve("part-" + family).toString()).exitCode());
+        }
+        CliTestSupport.Run merged = CliTestSupport.run("experiment", "merge", dir.resolve("part-nasbench201").toString(),
+                dir.resolve("part-mobilenetv3").toString(), "--out", dir.resolve("merged").toString());
+        assertEquals(0, merged.exitCode(), merged.err());
+        JsonNode mergedReport = new ObjectMapper().readTree(dir.resolve("merged/report.json").toFile());
+        assertEquals(3, mergedReport.get("rows").size());
+        assertEquals(flopsMape, mergedReport.get("rows").get(0).get("cells").get("flops").get("mape").asDouble(), 1e-12);
+        assertEquals(report.get("rows").get(2).get("cells").get("flops-mac").get("mape").asDouble(),
+                mergedReport.get("rows").get(2).get("cells").get("flops-mac").get("mape").asDouble(), 1e-12);
 
         CliTestSupport.Run inDomain = CliTestSupport.run("experiment", "in-domain", "--labels", labelFile.toString(),
                 "--methods", "nnlp,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation", "0.5",

@@ -62,8 +62,8 @@ public final class LatencyExperiment {
         LinearLatencyModel model = LinearLatencyModel.fit(fitOn, method == LatencyMethod.FLOPS_MAC);
         double[] predicted = fold.test().stream().mapToDouble(model::predict).toArray();
         Metrics metrics = Metrics.of(predicted, measured);
-        return new LatencyRun(fold.name(), method, 0, predicted, predicted, measured, metrics, metrics, 0,
-                (System.nanoTime() - start) / 1e9);
+        return new LatencyRun(fold.name(), method, 0, ids(fold), families(fold), predicted, predicted, measured,
+                metrics, metrics, 0, (System.nanoTime() - start) / 1e9);
     }
 
     private static LatencyRun trainGraphModel(LatencyFold fold, LatencyMethod method, long seed,
@@ -81,11 +81,19 @@ public final class LatencyExperiment {
             double seconds = (System.nanoTime() - start) / 1e9;
             double[] best = predict(result.bestCheckpoint(), fold.test(), method);
             double[] last = predict(result.lastCheckpoint(), fold.test(), method);
-            return new LatencyRun(fold.name(), method, seed, best, last, measured, Metrics.of(best, measured),
-                    Metrics.of(last, measured), result.bestEpoch(), seconds);
+            return new LatencyRun(fold.name(), method, seed, ids(fold), families(fold), best, last, measured,
+                    Metrics.of(best, measured), Metrics.of(last, measured), result.bestEpoch(), seconds);
         } finally {
             delete(runDirectory);
         }
+    }
+
+    private static String[] ids(LatencyFold fold) {
+        return fold.test().stream().map(i -> i.sample().id()).toArray(String[]::new);
+    }
+
+    private static String[] families(LatencyFold fold) {
+        return fold.test().stream().map(LatencyDataset.Item::family).toArray(String[]::new);
     }
 
     private static List<TrainingSample> samples(List<LatencyDataset.Item> items, LatencyMethod method) {

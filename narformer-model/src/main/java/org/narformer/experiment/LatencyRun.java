@@ -10,12 +10,14 @@ import org.narformer.metrics.Metrics;
  * @param seed          the training seed (0 for the regressions)
  * @param predicted     test predictions of the model selected on validation MAPE (the regressions: the fit)
  * @param predictedLast test predictions after the last epoch (the regressions: the fit)
+ * @param graphIds      the test networks' graph ids
+ * @param families      the test networks' families
  * @param measured      the measured test latencies
  * @param selected      metrics of {@code predicted}
  * @param last          metrics of {@code predictedLast}
  * @param bestEpoch     the selected epoch (0 for the regressions)
  * @param trainSeconds  wall time of the fit
  */
-public record LatencyRun(String fold, LatencyMethod method, long seed, double[] predicted, double[] predictedLast,
-                         double[] measured, Metrics selected, Metrics last, int bestEpoch, double trainSeconds) {
+public record LatencyRun(String fold, LatencyMethod method, long seed, String[] graphIds, String[] families,
+                         double[] predicted, double[] predictedLast, double[] measured, Metrics selected, Metrics last, int bestEpoch, double trainSeconds) {
 }

@@ -29,4 +29,15 @@ class NasBenchCommandsHelpTest {
     void trainNeedsAnOutputDirectory() {
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("train", "--epochs", "1").exitCode());
     }
+
+    @Test
+    void trainRefusesAnUnknownFamilyAndV2OnlyOptionsForV1() {
+        CliTestSupport.Run unknown = CliTestSupport.run("train", "--model", "v3", "--out", "x");
+        assertEquals(ExitCode.USAGE.code(), unknown.exitCode());
+        assertTrue(unknown.err().contains("--model must be v1 or v2"), unknown.err());
+        CliTestSupport.Run layers = CliTestSupport.run("train", "--model", "v1", "--layers", "2", "--out", "x");
+        assertEquals(ExitCode.USAGE.code(), layers.exitCode());
+        assertTrue(layers.err().contains("architecture is fixed"), layers.err());
+        assertTrue(CliTestSupport.run("train", "--help").out().contains("--model"));
+    }
 }

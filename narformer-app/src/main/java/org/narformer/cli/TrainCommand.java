@@ -50,8 +50,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "v2|v1",
             description = "Model family: v2 (default, NAR-Former V2) or v1 (NAR-Former, CVPR 2023: fixed d-192 "
                     + "multi-stage transformer, AdamW wd 0.01, weight EMA 0.99, its own augmentation; batch 128 "
-                    + "unless the --config file sets one; writes OUT/best, OUT/best-ema, OUT/last; --layers, "
-                    + "--hidden, --select-on test and --resume do not apply).")
+                    + "unless the --config file sets one; --layers sets its encoder blocks (default 6); writes "
+                    + "OUT/best, OUT/best-ema, OUT/last; --hidden, --select-on test and --resume do not apply).")
     String model = "v2";
 
     @Option(names = "--space", paramLabel = "nb201|nb101", description = "Search space (default nb201).")
@@ -122,9 +122,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--model must be v1 or v2, not '" + model + "'");
         }
         if (model.equals("v1")) {
-            if (resume != null || layers != null || hidden != null || out == null) {
+            if (resume != null || hidden != null || out == null) {
                 throw new ParameterException(spec.commandLine(), "--model v1 needs --out DIR and takes neither "
-                        + "--resume nor --layers/--hidden (its architecture is fixed)");
+                        + "--resume nor --hidden (its width is fixed at 192)");
             }
             if (config == null) {
                 overrides.put("batchSize", V1_BATCH_SIZE);

@@ -35,9 +35,9 @@ class NasBenchCommandsHelpTest {
         CliTestSupport.Run unknown = CliTestSupport.run("train", "--model", "v3", "--out", "x");
         assertEquals(ExitCode.USAGE.code(), unknown.exitCode());
         assertTrue(unknown.err().contains("--model must be v1 or v2"), unknown.err());
-        CliTestSupport.Run layers = CliTestSupport.run("train", "--model", "v1", "--layers", "2", "--out", "x");
-        assertEquals(ExitCode.USAGE.code(), layers.exitCode());
-        assertTrue(layers.err().contains("architecture is fixed"), layers.err());
+        CliTestSupport.Run hidden = CliTestSupport.run("train", "--model", "v1", "--hidden", "64", "--out", "x");
+        assertEquals(ExitCode.USAGE.code(), hidden.exitCode());
+        assertTrue(hidden.err().contains("fixed at 192"), hidden.err());
         assertTrue(CliTestSupport.run("train", "--help").out().contains("--model"));
     }
 }

@@ -76,8 +76,8 @@ public final class NasBenchProtocol {
      * Trains a NAR-Former (V1) network by the protocol into {@code runDirectory} (REFERENCE.md §6.3): V1
      * tokens and augmentation, {@link V1Trainer} with {@code config}'s split, epochs, batch size, learning rate,
      * warm-up, {@code lambdaSr} as the pairwise-difference weight and {@code lambdaCons}, AdamW (wd 0.01) and an
-     * EMA (0.99); the V1 architecture is fixed ({@link V1Config#defaults()}: {@code layers} and
-     * {@code hiddenDim} do not apply). Selection is on the validation cells only; τ over all cells is computed
+     * EMA (0.99); the V1 architecture is {@link V1Config#defaults()} with {@code layers} encoder blocks
+     * ({@code --depths[0]}; the default 6 is the reference's), {@code hiddenDim} does not apply (d = 192). Selection is on the validation cells only; τ over all cells is computed
      * once, at the end, for the selected raw ({@code best/}) and EMA ({@code best-ema/}) networks; {@code last/}
      * holds the final weights. Returns the raw selection; the manifest records both.
      *
@@ -110,7 +110,10 @@ public final class NasBenchProtocol {
         Map<String, Object> outcome = new LinkedHashMap<>();
         V1TrainingResult result;
         double perIteration;
-        try (V1Model model = V1Model.create(V1Config.defaults(), tokenizer, (int) config.seed())) {
+        V1Config reference = V1Config.defaults();
+        V1Config architecture = new V1Config(reference.dModel(), reference.heads(), reference.ffnDim(),
+                reference.dropout(), config.layers(), reference.fusionStages(), reference.depthToken());
+        try (V1Model model = V1Model.create(architecture, tokenizer, (int) config.seed())) {
             double untrained = KendallTau.tauB(toDouble(model.predict(all, config.evalBatchSize())), truth);
             curve.add(new TauPoint(0, 0, Double.NaN, Double.NaN, untrained, seconds(start)));
             long trainStart = System.nanoTime();

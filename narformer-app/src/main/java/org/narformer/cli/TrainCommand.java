@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
                 "Writes OUT/best and OUT/last (checkpoints with manifest.json) and OUT/manifest.json (configuration, "
                 + "data hash, split, command, tau-vs-epoch curve, timings)."})
 final class TrainCommand implements Callable<Integer> {
+    /** NAR-Former V1's {@code --batch_size} in every official script. */
+    private static final int V1_BATCH_SIZE = 128;
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +46,13 @@ final class TrainCommand implements Callable<Integer> {
                     + "validationCount, epochs, batchSize, learningRate, warmupRate, lambdaSr, lambdaCons, layers, "
                     + "hiddenDim, seed, allEvery, selectOn, evalBatchSize, showProgress).")
     Path config;
+
+    @Option(names = "--model", paramLabel = "v2|v1",
+            description = "Model family: v2 (default, NAR-Former V2) or v1 (NAR-Former, CVPR 2023: fixed d-192 "
+                    + "multi-stage transformer, AdamW wd 0.01, weight EMA 0.99, its own augmentation; batch 128 "
+                    + "unless the --config file sets one; --layers sets its encoder blocks (default 6); writes "
+                    + "OUT/best, OUT/best-ema, OUT/last; --hidden, --select-on test and --resume do not apply).")
+    String model = "v2";
 
     @Option(names = "--space", paramLabel = "nb201|nb101", description = "Search space (default nb201).")
     String space;
@@ -108,7 +118,22 @@ final class TrainCommand implements Callable<Integer> {
         overrides.put("showProgress", noProgress ? Boolean.FALSE : null);
         DataDirectory dir = DataDirectory.resolve(data);
         NasBenchRun run;
-        if (resume != null) {
+        if (!model.equals("v1") && !model.equals("v2")) {
+            throw new ParameterException(spec.commandLine(), "--model must be v1 or v2, not '" + model + "'");
+        }
+        if (model.equals("v1")) {
+            if (resume != null || hidden != null || out == null) {
+                throw new ParameterException(spec.commandLine(), "--model v1 needs --out DIR and takes neither "
+                        + "--resume nor --hidden (its width is fixed at 192)");
+            }
+            if (config == null) {
+                overrides.put("batchSize", V1_BATCH_SIZE);
+            }
+            if (Files.exists(out.resolve(V2Trainer.LAST)) || Files.exists(out.resolve(V2Trainer.BEST))) {
+                throw new BadInputException(out.toString(), null, "already holds a training run; choose another --out");
+            }
+            run = NasBenchProtocol.trainV1(NasBenchConfig.of(config, overrides), dir, out, CommandLines.of(spec));
+        } else if (resume != null) {
             if (out != null || config != null || overrides.values().stream().anyMatch(v -> v != null)) {
                 throw new ParameterException(spec.commandLine(),
                         "--resume takes the run's own configuration (progress bar included): give only --resume "

@@ -29,4 +29,15 @@ class NasBenchCommandsHelpTest {
     void trainNeedsAnOutputDirectory() {
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("train", "--epochs", "1").exitCode());
     }
+
+    @Test
+    void trainRefusesAnUnknownFamilyAndV2OnlyOptionsForV1() {
+        CliTestSupport.Run unknown = CliTestSupport.run("train", "--model", "v3", "--out", "x");
+        assertEquals(ExitCode.USAGE.code(), unknown.exitCode());
+        assertTrue(unknown.err().contains("--model must be v1 or v2"), unknown.err());
+        CliTestSupport.Run hidden = CliTestSupport.run("train", "--model", "v1", "--hidden", "64", "--out", "x");
+        assertEquals(ExitCode.USAGE.code(), hidden.exitCode());
+        assertTrue(hidden.err().contains("fixed at 192"), hidden.err());
+        assertTrue(CliTestSupport.run("train", "--help").out().contains("--model"));
+    }
 }

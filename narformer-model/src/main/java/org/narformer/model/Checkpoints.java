@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import ai.djl.MalformedModelException;
@@ -39,6 +40,11 @@ public final class Checkpoints {
     public static final String MANIFEST = "manifest.json";
     public static final String PARAMETERS = "parameters.bin";
     public static final String OPTIMIZER = "optimizer.bin";
+    /**
+     * Manifest key naming the model family of checkpoints other than V2/NNLP (whose manifests predate it and
+     * have none); this loader refuses any manifest that has one.
+     */
+    public static final String FAMILY = "family";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -71,6 +77,23 @@ public final class Checkpoints {
      */
     public static void write(Path dir, V2Model model, CheckpointManifest manifest, byte[] optimizerState)
             throws IOException {
+        ByteArrayOutputStream params = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(params)) {
+            model.saveParameters(out);
+        }
+        writeDirectory(dir, params.toByteArray(), optimizerState, files -> new CheckpointManifest(
+                manifest.formatVersion(), manifest.tool(), manifest.toolVersion(), manifest.createdAt(),
+                manifest.environment(), manifest.seeds(), manifest.model(), manifest.training(), manifest.data(),
+                manifest.epoch(), manifest.step(), manifest.metrics(), files));
+    }
+
+    /**
+     * Writes a checkpoint directory of any model family atomically: {@code parameters.bin}, the optional
+     * {@code optimizer.bin}, and {@code manifest.json}, the JSON of what {@code manifest} builds from the
+     * files' SHA-256 (file name → hash).
+     */
+    public static void writeDirectory(Path dir, byte[] parameters, byte[] optimizerState,
+                                      Function<Map<String, String>, Object> manifest) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, dir.getFileName() + ".tmp-");
@@ -78,20 +101,12 @@ public final class Checkpoints {
             if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-            ByteArrayOutputStream params = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(params)) {
-                model.saveParameters(out);
-            }
             Map<String, String> files = new TreeMap<>();
-            files.put(PARAMETERS, writeFile(tmp.resolve(PARAMETERS), params.toByteArray()));
+            files.put(PARAMETERS, writeFile(tmp.resolve(PARAMETERS), parameters));
             if (optimizerState != null) {
                 files.put(OPTIMIZER, writeFile(tmp.resolve(OPTIMIZER), optimizerState));
             }
-            CheckpointManifest complete = new CheckpointManifest(manifest.formatVersion(), manifest.tool(),
-                    manifest.toolVersion(), manifest.createdAt(), manifest.environment(), manifest.seeds(),
-                    manifest.model(), manifest.training(), manifest.data(), manifest.epoch(), manifest.step(),
-                    manifest.metrics(), files);
-            writeFile(tmp.resolve(MANIFEST), JSON.writeValueAsBytes(complete));
+            writeFile(tmp.resolve(MANIFEST), JSON.writeValueAsBytes(manifest.apply(files)));
             replace(tmp, dir);
         } finally {
             deleteRecursively(tmp);
@@ -110,6 +125,11 @@ public final class Checkpoints {
         CheckpointManifest manifest;
         try {
             Map<?, ?> raw = JSON.readValue(file.toFile(), Map.class);
+            Object family = raw.get(FAMILY);
+            if (family != null) {
+                throw new BadInputException(file.toString(), FAMILY, "a " + family + " checkpoint, not a"
+                        + " NAR-Former V2 / NNLP one: load it as its own family (narformer train --model v1)");
+            }
             Object version = raw.get("formatVersion");
             if (!(version instanceof Integer v) || v != FORMAT_VERSION) {
                 throw new BadInputException(file.toString(), "formatVersion", "unknown checkpoint format version "
@@ -125,7 +145,16 @@ public final class Checkpoints {
         if (manifest.model() == null || manifest.files() == null || !manifest.files().containsKey(PARAMETERS)) {
             throw new BadInputException(file.toString(), null, "incomplete manifest: model or files missing");
         }
-        for (Map.Entry<String, String> e : new TreeMap<>(manifest.files()).entrySet()) {
+        verifyFiles(dir, manifest.files());
+        return manifest;
+    }
+
+    /**
+     * Checks that every file listed in a manifest is present in {@code dir} with the recorded SHA-256; throws
+     * {@link BadInputException} naming the file otherwise.
+     */
+    public static void verifyFiles(Path dir, Map<String, String> files) {
+        for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
             Path f = dir.resolve(e.getKey());
             String actual;
             try {
@@ -138,7 +167,6 @@ public final class Checkpoints {
                         + " does not match " + e.getValue() + " recorded in " + MANIFEST);
             }
         }
-        return manifest;
     }
 
     /** The model stored in {@code dir} (manifest checked first). */

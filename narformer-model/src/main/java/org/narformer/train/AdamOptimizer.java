@@ -9,17 +9,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
 import org.narformer.model.V2Model;
 
 /**
- * {@code torch.optim.Adam} with the defaults the reference uses (β = (0.9, 0.999), ε = 1e-8, no weight decay),
+ * {@code torch.optim.Adam} with the defaults the reference uses (β = (0.9, 0.999), ε = 1e-8, no weight decay;
+ * NAR-Former V1's {@code AdamW} with decoupled weight decay),
  * one fused native update per parameter, and state that can be saved and restored for resuming.
  *
  * <p>DJL's fused update computes {@code w −= lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε')}; passing
@@ -37,17 +41,34 @@ final class AdamOptimizer {
     private static final float BETA2 = 0.999f;
     private static final float EPS = 1e-8f;
 
-    private final V2Model model;
+    private final ParameterList parameters;
+    private final NDManager manager;
+    private final float weightDecay;
+    private final Predicate<String> decayed;
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
     private long steps;
     private long skipped;
 
+    /** Plain Adam over a V2 network's parameters. */
     AdamOptimizer(V2Model model) {
-        this.model = model;
-        for (Pair<String, Parameter> p : model.parameters()) {
+        this(model.parameters(), model.manager(), 0f, name -> false);
+    }
+
+    /**
+     * {@code torch.optim.AdamW} when {@code weightDecay > 0}: before each update every parameter whose name
+     * {@code decayed} accepts is multiplied by {@code 1 − lr·weightDecay} (decoupled decay).
+     *
+     * @param manager owns the moments (must live as long as the parameters)
+     */
+    AdamOptimizer(ParameterList parameters, NDManager manager, float weightDecay, Predicate<String> decayed) {
+        this.parameters = parameters;
+        this.manager = manager;
+        this.weightDecay = weightDecay;
+        this.decayed = decayed;
+        for (Pair<String, Parameter> p : parameters) {
             NDArray w = p.getValue().getArray();
-            NDArray m = model.manager().zeros(w.getShape(), w.getDataType());
-            NDArray v = model.manager().zeros(w.getShape(), w.getDataType());
+            NDArray m = manager.zeros(w.getShape(), w.getDataType());
+            NDArray v = manager.zeros(w.getShape(), w.getDataType());
             moments.put(p.getKey(), new NDArray[] {m, v});
         }
     }
@@ -65,7 +86,7 @@ final class AdamOptimizer {
     /** Records a step skipped before its backward pass produced usable gradients (non-finite loss). */
     void skip() {
         skipped++;
-        for (Pair<String, Parameter> p : model.parameters()) {
+        for (Pair<String, Parameter> p : parameters) {
             p.getValue().getArray().getGradient().set(new NDIndex(":"), 0f);
         }
     }
@@ -84,7 +105,7 @@ final class AdamOptimizer {
      */
     boolean step(float lr) {
         List<NDArray> sums = new ArrayList<>();
-        for (Pair<String, Parameter> p : model.parameters()) {
+        for (Pair<String, Parameter> p : parameters) {
             sums.add(p.getValue().getArray().getGradient().sum());
         }
         // one pass over the gradients: a sum is finite only if every element is (or it overflowed: skip too)
@@ -97,10 +118,13 @@ final class AdamOptimizer {
         double c2 = 1 - Math.pow(BETA2, steps);
         float corrected = (float) (lr * Math.sqrt(c2) / c1);
         float eps = (float) (EPS * Math.sqrt(c2));
-        for (Pair<String, Parameter> p : model.parameters()) {
+        for (Pair<String, Parameter> p : parameters) {
             NDArray w = p.getValue().getArray();
             NDArray g = w.getGradient();
             NDArray[] mv = moments.get(p.getKey());
+            if (weightDecay > 0 && decayed.test(p.getKey())) {
+                w.muli(1 - lr * weightDecay);
+            }
             w.getNDArrayInternal().adamUpdate(new NDList(w, g, mv[0], mv[1]), new NDList(w), lr, corrected, 0f, 1f,
                     -1f, BETA1, BETA2, eps, true, false);
             g.muli(0f);
@@ -159,7 +183,7 @@ final class AdamOptimizer {
             for (int s = 0; s < 2; s++) {
                 byte[] encoded = new byte[in.readInt()];
                 in.readFully(encoded);
-                try (NDArray decoded = NDArray.decode(model.manager(), encoded)) {
+                try (NDArray decoded = NDArray.decode(manager, encoded)) {
                     if (!decoded.getShape().equals(mv[s].getShape())) {
                         throw new IOException(source + ": optimizer state of " + name + " has shape "
                                 + decoded.getShape() + ", parameter has " + mv[s].getShape());

@@ -20,7 +20,9 @@ import org.narformer.data.ReadPolicy;
 import org.narformer.data.Sample;
 import org.narformer.data.Split;
 import org.narformer.graph.NetworkGraph;
+import org.narformer.tokenizer.GraphTokenizer;
 import org.narformer.tokenizer.TokenizedGraph;
+import org.narformer.tokenizer.V1CellTokenizer;
 import org.narformer.tokenizer.V2CellTokenizer;
 
 /**
@@ -40,10 +42,11 @@ public final class NasBenchCells {
     private final List<Sample> samples;
     private final List<NetworkGraph> cells;
     private final List<TokenizedGraph> graphs;
-    private final V2CellTokenizer tokenizer;
+    private final GraphTokenizer tokenizer;
+    private final CellAugmentation augmentation;
 
     private NasBenchCells(NasBenchSpace space, Path file, String sha256, Split split, List<NetworkGraph> cells,
-                          List<TokenizedGraph> graphs, V2CellTokenizer tokenizer) {
+                          List<TokenizedGraph> graphs, GraphTokenizer tokenizer, CellAugmentation augmentation) {
         this.space = space;
         this.file = file;
         this.sha256 = sha256;
@@ -52,15 +55,25 @@ public final class NasBenchCells {
         this.cells = cells;
         this.graphs = graphs;
         this.tokenizer = tokenizer;
+        this.augmentation = augmentation;
     }
 
     /** Reads (strictly) and tokenizes every cell of {@code config.space()} and applies the protocol's split. */
     public static NasBenchCells load(NasBenchConfig config, DataDirectory dir) {
+        return load(config, dir, V2CellTokenizer.of(config.space().cells()), CellAugmentation.V2_FIRST_VALID);
+    }
+
+    /** As {@link #load}, tokenized for NAR-Former V1 with its augmentation ({@link CellAugmentation#V1_FIRST_TWO}). */
+    public static NasBenchCells loadV1(NasBenchConfig config, DataDirectory dir) {
+        return load(config, dir, V1CellTokenizer.of(config.space().cells()), CellAugmentation.V1_FIRST_TWO);
+    }
+
+    private static NasBenchCells load(NasBenchConfig config, DataDirectory dir, GraphTokenizer tokenizer,
+                                      CellAugmentation augmentation) {
         NasBenchSpace space = config.space();
         Path file = space.file().in(dir);
         List<Sample> all = space.file().read(dir, ReadPolicy.STRICT).samples();
         Split split = config.split().apply(all);
-        V2CellTokenizer tokenizer = V2CellTokenizer.of(space.cells());
         List<NetworkGraph> cells = new ArrayList<>(all.size());
         List<TokenizedGraph> graphs = new ArrayList<>(all.size());
         for (Sample s : split.test()) {
@@ -68,7 +81,7 @@ public final class NasBenchCells {
             cells.add(cell);
             graphs.add(tokenizer.tokenize(cell));
         }
-        return new NasBenchCells(space, file, sha256(file), split, cells, graphs, tokenizer);
+        return new NasBenchCells(space, file, sha256(file), split, cells, graphs, tokenizer, augmentation);
     }
 
     public NasBenchSpace space() {
@@ -94,7 +107,7 @@ public final class NasBenchCells {
         List<TrainingSample> out = new ArrayList<>(split.train().size());
         for (int i = 0; i < split.train().size(); i++) {
             TokenizedGraph twin = augmented
-                    ? tokenizer.tokenize(CellAugmentation.V2_FIRST_VALID.pairOf(cells.get(i))) : null;
+                    ? tokenizer.tokenize(augmentation.pairOf(cells.get(i))) : null;
             out.add(new TrainingSample(graphs.get(i), twin, label(i, space.trainLabel())));
         }
         return out;

@@ -1,5 +1,7 @@
 package org.narformer.train;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import ai.djl.MalformedModelException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.narformer.BadInputException;
+import org.narformer.NarFormerException;
 import org.narformer.data.DataDirectory;
 import org.narformer.metrics.EvaluationReport;
 import org.narformer.metrics.KendallTau;
 import org.narformer.model.Checkpoints;
+import org.narformer.model.V1Checkpoints;
+import org.narformer.model.V1Config;
+import org.narformer.model.V1Model;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
+import org.narformer.tokenizer.V1CellTokenizer;
 
 /**
  * The NAS-Bench accuracy protocol of NAR-Former V2 (REFERENCE.md §2.3) as library calls: {@link #train} on the
@@ -31,6 +39,8 @@ import org.narformer.tokenizer.TokenizedGraph;
 public final class NasBenchProtocol {
     /** Key of the protocol configuration in a checkpoint manifest's {@code data}. */
     public static final String PROTOCOL_KEY = "protocol";
+    /** Sub-directory of a V1 run holding the EMA network selected on validation ({@code model_best_ema}). */
+    public static final String V1_BEST_EMA = "best-ema";
 
     private NasBenchProtocol() {
     }
@@ -60,6 +70,110 @@ public final class NasBenchProtocol {
         return run(config, cells, runDirectory, manifest, curve, start, 0,
                 (trainer, train, selection, data, listener) -> trainer.withListener(listener)
                         .train(train, selection, runDirectory, data));
+    }
+
+    /**
+     * Trains a NAR-Former (V1) network by the protocol into {@code runDirectory} (REFERENCE.md §6.3): V1
+     * tokens and augmentation, {@link V1Trainer} with {@code config}'s split, epochs, batch size, learning rate,
+     * warm-up, {@code lambdaSr} as the pairwise-difference weight and {@code lambdaCons}, AdamW (wd 0.01) and an
+     * EMA (0.99); the V1 architecture is {@link V1Config#defaults()} with {@code layers} encoder blocks
+     * ({@code --depths[0]}; the default 6 is the reference's), {@code hiddenDim} does not apply (d = 192). Selection is on the validation cells only; τ over all cells is computed
+     * once, at the end, for the selected raw ({@code best/}) and EMA ({@code best-ema/}) networks; {@code last/}
+     * holds the final weights. Returns the raw selection; the manifest records both.
+     *
+     * @throws BadInputException when {@code config} selects on the test set
+     */
+    public static NasBenchRun trainV1(NasBenchConfig config, DataDirectory dataDirectory, Path runDirectory,
+                                      List<String> command) {
+        if (config.selectOn() != NasBenchConfig.Selection.VALIDATION) {
+            throw new BadInputException("selectOn", null, "NAR-Former V1 selects on the validation cells only");
+        }
+        long start = System.nanoTime();
+        NasBenchCells cells = NasBenchCells.loadV1(config, dataDirectory);
+        V1TrainConfig training = new V1TrainConfig(config.epochs(), config.batchSize(), config.evalBatchSize(),
+                config.learningRate(), config.warmupRate(), V1TrainConfig.defaults().weightDecay(),
+                V1TrainConfig.DecayExemption.REFERENCE_BIASES_ONLY, 1f, config.lambdaSr(), config.lambdaCons(),
+                V1TrainConfig.defaults().emaDecay(), config.seed());
+        List<TrainingSample> validation = cells.validation();
+        List<TokenizedGraph> valGraphs = validation.stream().map(TrainingSample::graph).toList();
+        double[] valTruth = validation.stream().mapToDouble(TrainingSample::target).toArray();
+        List<TokenizedGraph> all = cells.graphs();
+        double[] truth = cells.testTargets();
+        Map<String, Object> manifest = ArtifactManifest.head("nasbench-run", command);
+        manifest.put("family", V1Checkpoints.FAMILY);
+        manifest.put("protocol", config.toMap());
+        manifest.put("v1Training", training);
+        manifest.put("data", cells.describe());
+        manifest.put("seeds", Map.of("master", config.seed()));
+        V1CellTokenizer tokenizer = V1CellTokenizer.of(config.space().cells());
+        List<TauPoint> curve = new ArrayList<>();
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        V1TrainingResult result;
+        double perIteration;
+        V1Config reference = V1Config.defaults();
+        V1Config architecture = new V1Config(reference.dModel(), reference.heads(), reference.ffnDim(),
+                reference.dropout(), config.layers(), reference.fusionStages(), reference.depthToken());
+        try (V1Model model = V1Model.create(architecture, tokenizer, (int) config.seed())) {
+            double untrained = KendallTau.tauB(toDouble(model.predict(all, config.evalBatchSize())), truth);
+            curve.add(new TauPoint(0, 0, Double.NaN, Double.NaN, untrained, seconds(start)));
+            long trainStart = System.nanoTime();
+            result = new V1Trainer(training).train(model, cells.train(training.usesAugmentation()), valGraphs,
+                    valTruth);
+            long stepsPerEpoch = (cells.split().train().size() + config.batchSize() - 1) / config.batchSize();
+            perIteration = seconds(trainStart) / (stepsPerEpoch * config.epochs());
+            for (V1EpochReport r : result.epochs()) {
+                curve.add(new TauPoint(r.epoch(), r.epoch() * stepsPerEpoch, r.loss(), r.valTau(), Double.NaN,
+                        Double.NaN));
+            }
+            Map<String, Object> data = new LinkedHashMap<>(cells.describe());
+            data.put(PROTOCOL_KEY, config.toMap());
+            V1Checkpoints.write(runDirectory.resolve(V2Trainer.LAST), model, config.space().cells(),
+                    Map.of("epoch", config.epochs(), "data", data));
+            writeV1(runDirectory.resolve(V2Trainer.BEST), model, result.bestParameters(), config, data,
+                    result.bestEpoch(), result.bestTau());
+            if (result.bestEmaParameters() != null) {
+                writeV1(runDirectory.resolve(V1_BEST_EMA), model, result.bestEmaParameters(), config, data,
+                        result.bestEmaEpoch(), result.bestEmaTau());
+            }
+        } catch (IOException e) {
+            throw new NarFormerException("cannot write V1 checkpoints into " + runDirectory + ": " + e.getMessage(), e);
+        }
+        double bestAllTau = v1AllTau(runDirectory.resolve(V2Trainer.BEST), all, truth, config);
+        outcome.put("bestEpoch", result.bestEpoch());
+        outcome.put("bestSelectionTau", result.bestTau());
+        outcome.put("bestAllTau", bestAllTau);
+        if (result.bestEmaParameters() != null) {
+            outcome.put("bestEmaEpoch", result.bestEmaEpoch());
+            outcome.put("bestEmaSelectionTau", result.bestEmaTau());
+            outcome.put("bestEmaAllTau", v1AllTau(runDirectory.resolve(V1_BEST_EMA), all, truth, config));
+        }
+        outcome.put("selectedOn", "validation cells (training label): the reference rule");
+        outcome.put("secondsPerIteration", perIteration);
+        outcome.put("wallSeconds", seconds(start));
+        manifest.put("curve", curve);
+        manifest.put("result", outcome);
+        ArtifactManifest.write(runDirectory.resolve(ArtifactManifest.FILE), manifest);
+        return new NasBenchRun(runDirectory, config, curve, result.bestEpoch(), result.bestTau(), bestAllTau,
+                runDirectory.resolve(V2Trainer.BEST), seconds(start), perIteration);
+    }
+
+    /** Writes the network whose parameters are {@code parameters} (same configuration as {@code model}). */
+    private static void writeV1(Path dir, V1Model model, byte[] parameters, NasBenchConfig config,
+                                Map<String, Object> data, int epoch, double tau) throws IOException {
+        try (V1Model selected = V1Model.load(model.config(), model.tokenizer(),
+                new DataInputStream(new ByteArrayInputStream(parameters)))) {
+            V1Checkpoints.write(dir, selected, config.space().cells(),
+                    Map.of("epoch", epoch, "metrics", Map.of("val.kendallTau", tau), "data", data));
+        } catch (MalformedModelException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static double v1AllTau(Path checkpoint, List<TokenizedGraph> all, double[] truth,
+                                   NasBenchConfig config) {
+        try (V1Model model = V1Checkpoints.load(checkpoint)) {
+            return KendallTau.tauB(toDouble(model.predict(all, config.evalBatchSize())), truth);
+        }
     }
 
     /**

@@ -1,0 +1,80 @@
+package org.narformer.model;
+
+import java.util.List;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.narformer.tokenizer.TokenizedGraph;
+import org.narformer.tokenizer.V1CellTokenizer;
+
+/**
+ * A batch of V1 token sequences padded at the end to the longest, in {@link NarFormerV1Block}'s input layout:
+ * tokens {@code [B, L, d]} (padding zero), depth-token inputs {@code [B, 1, d]} (the nerf encoding of each
+ * graph's node count, {@link V1CellTokenizer#depthEncoding}) and the key mask {@code [B, L]} (1 real, 0 padded).
+ * Plain Java arrays until {@link #toNDList}.
+ */
+public final class V1Batch {
+    private final int size;
+    private final int length;
+    private final int dim;
+    private final float[] tokens;
+    private final float[] depth;
+    private final float[] mask;
+
+    private V1Batch(int size, int length, int dim, float[] tokens, float[] depth, float[] mask) {
+        this.size = size;
+        this.length = length;
+        this.dim = dim;
+        this.tokens = tokens;
+        this.depth = depth;
+        this.mask = mask;
+    }
+
+    /**
+     * Pads {@code graphs} (tokenized by {@code tokenizer}; each sequence ends with its end token, so the cell has
+     * {@code nodeCount − 1} nodes).
+     *
+     * @throws IllegalArgumentException if the list is empty or a token width differs from the tokenizer's
+     */
+    public static V1Batch of(List<TokenizedGraph> graphs, V1CellTokenizer tokenizer) {
+        if (graphs.isEmpty()) {
+            throw new IllegalArgumentException("empty batch");
+        }
+        int dim = tokenizer.tokenDim();
+        int length = graphs.stream().mapToInt(TokenizedGraph::nodeCount).max().orElseThrow();
+        int size = graphs.size();
+        float[] tokens = new float[size * length * dim];
+        float[] depth = new float[size * dim];
+        float[] mask = new float[size * length];
+        for (int b = 0; b < size; b++) {
+            TokenizedGraph g = graphs.get(b);
+            if (g.tokenDim() != dim) {
+                throw new IllegalArgumentException("graph " + b + " has " + g.tokenDim() + "-d tokens, expected "
+                        + dim);
+            }
+            System.arraycopy(g.tokens(), 0, tokens, b * length * dim, g.tokens().length);
+            System.arraycopy(tokenizer.depthEncoding(g.nodeCount() - 1), 0, depth, b * dim, dim);
+            for (int i = 0; i < g.nodeCount(); i++) {
+                mask[b * length + i] = 1f;
+            }
+        }
+        return new V1Batch(size, length, dim, tokens, depth, mask);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Padded sequence length L (end token included, depth token not). */
+    public int length() {
+        return length;
+    }
+
+    /** {@code (tokens [B, L, d], depth [B, 1, d], keyMask [B, L])} on {@code manager}. */
+    public NDList toNDList(NDManager manager) {
+        return new NDList(manager.create(tokens, new Shape(size, length, dim)),
+                manager.create(depth, new Shape(size, 1, dim)),
+                manager.create(mask, new Shape(size, length)));
+    }
+}

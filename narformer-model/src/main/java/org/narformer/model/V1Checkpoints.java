@@ -1,0 +1,111 @@
+package org.narformer.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import ai.djl.MalformedModelException;
+import org.narformer.BadInputException;
+import org.narformer.cells.CellSpace;
+import org.narformer.tokenizer.V1CellTokenizer;
+import org.narformer.tokenizer.V1CellTokenizerConfig;
+
+/**
+ * Checkpoint directories of the NAR-Former (V1) family: the layout of {@link Checkpoints} (atomic write,
+ * SHA-256 of every file) with a manifest whose {@value Checkpoints#FAMILY} is {@value #FAMILY}, the
+ * {@link V1Config}, the cell space and the tokenizer configuration. V2's loader refuses these directories and
+ * this loader refuses V2's, each with a message naming the other family.
+ */
+public final class V1Checkpoints {
+    /** The manifest's family of V1 checkpoints. */
+    public static final String FAMILY = "narformer-v1";
+
+    private V1Checkpoints() {
+    }
+
+    /**
+     * Writes {@code model} into {@code dir}, replacing any checkpoint there.
+     *
+     * @param info extra manifest entries (epoch, metrics, data, training settings)
+     */
+    public static void write(Path dir, V1Model model, CellSpace space, Map<String, Object> info) throws IOException {
+        ByteArrayOutputStream params = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(params)) {
+            model.saveParameters(out);
+        }
+        Checkpoints.writeDirectory(dir, params.toByteArray(), null, files -> {
+            Map<String, Object> m = new TreeMap<>(info);
+            m.put("formatVersion", Checkpoints.FORMAT_VERSION);
+            m.put(Checkpoints.FAMILY, FAMILY);
+            m.put("tool", "narformer");
+            m.put("toolVersion", Checkpoints.toolVersion());
+            m.put("createdAt", Instant.now().toString());
+            m.put("environment", Checkpoints.environment());
+            m.put("model", model.config());
+            m.put("space", space.name());
+            m.put("tokenizer", model.tokenizer().config());
+            m.put("files", files);
+            return m;
+        });
+    }
+
+    /**
+     * The manifest of the V1 checkpoint in {@code dir}, checked: V1 family, known format, files intact.
+     *
+     * @throws BadInputException naming the manifest (or file) otherwise, e.g. for a V2 checkpoint
+     */
+    public static Map<String, Object> readManifest(Path dir) {
+        Path file = dir.resolve(Checkpoints.MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file.toString(), null, "not a checkpoint: " + Checkpoints.MANIFEST
+                    + " is missing");
+        }
+        Map<String, Object> raw;
+        try {
+            raw = Checkpoints.json().readValue(file.toFile(), new com.fasterxml.jackson.core.type.TypeReference<
+                    LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), null, "unreadable manifest: " + e.getMessage(), e);
+        }
+        Object family = raw.get(Checkpoints.FAMILY);
+        if (!FAMILY.equals(family)) {
+            throw new BadInputException(file.toString(), Checkpoints.FAMILY, family == null
+                    ? "a NAR-Former V2 / NNLP checkpoint, not a V1 one: load it without --model v1"
+                    : "a " + family + " checkpoint, not a " + FAMILY + " one");
+        }
+        if (!Integer.valueOf(Checkpoints.FORMAT_VERSION).equals(raw.get("formatVersion"))) {
+            throw new BadInputException(file.toString(), "formatVersion", "unknown checkpoint format version "
+                    + raw.get("formatVersion") + "; this build reads version " + Checkpoints.FORMAT_VERSION);
+        }
+        if (!(raw.get("files") instanceof Map<?, ?> files) || !files.containsKey(Checkpoints.PARAMETERS)) {
+            throw new BadInputException(file.toString(), "files", "incomplete manifest: no " + Checkpoints.PARAMETERS);
+        }
+        Map<String, String> hashes = new TreeMap<>();
+        files.forEach((k, v) -> hashes.put(String.valueOf(k), String.valueOf(v)));
+        Checkpoints.verifyFiles(dir, hashes);
+        return raw;
+    }
+
+    /** The V1 network stored in {@code dir} (manifest checked first). Close it. */
+    public static V1Model load(Path dir) {
+        Map<String, Object> manifest = readManifest(dir);
+        Path file = dir.resolve(Checkpoints.PARAMETERS);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            V1Config config = Checkpoints.json().convertValue(manifest.get("model"), V1Config.class);
+            V1CellTokenizerConfig tokens = Checkpoints.json().convertValue(manifest.get("tokenizer"),
+                    V1CellTokenizerConfig.class);
+            CellSpace space = CellSpace.valueOf(String.valueOf(manifest.get("space")));
+            return V1Model.load(config, new V1CellTokenizer(space, tokens), in);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new BadInputException(file.toString(), null, "cannot load V1 parameters: " + e.getMessage(), e);
+        }
+    }
+}

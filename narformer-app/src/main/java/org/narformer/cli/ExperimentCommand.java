@@ -1,15 +1,21 @@
 package org.narformer.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import me.tongfei.progressbar.ProgressBar;
 import org.narformer.AtomicFiles;
+import org.narformer.BadInputException;
 import org.narformer.data.FileFingerprint;
 import org.narformer.experiment.LatencyDataset;
 import org.narformer.experiment.LatencyExperiment;
@@ -19,6 +25,7 @@ import org.narformer.experiment.LatencyFold;
 import org.narformer.experiment.LatencyMethod;
 import org.narformer.experiment.LatencyRun;
 import org.narformer.experiment.LatencyRunTable;
+import org.narformer.model.Checkpoints;
 import org.narformer.report.ScatterPlot;
 import org.narformer.train.ArtifactManifest;
 
@@ -87,7 +94,7 @@ final class ExperimentCommand implements Runnable {
                     + "are fitted on the other families (the last --validation of each held out to select the "
                     + "epoch by MAPE: never the test family). Per family and averaged: MAPE and Acc@10 % of the "
                     + "validation-selected model, and MAPE after the last epoch."})
-    static final class LeaveOneFamilyOut implements java.util.concurrent.Callable<Integer> {
+    static final class LeaveOneFamilyOut implements Callable<Integer> {
         @CommandLine.Mixin
         Options options = new Options();
 
@@ -107,7 +114,7 @@ final class ExperimentCommand implements Runnable {
     @Command(name = "in-domain", mixinStandardHelpOptions = true,
             description = {"In-domain: the last --test fraction of every family is the test set, the methods are "
                     + "fitted on the rest (the last --validation of each family selects the epoch)."})
-    static final class InDomain implements java.util.concurrent.Callable<Integer> {
+    static final class InDomain implements Callable<Integer> {
         @CommandLine.Mixin
         Options options = new Options();
 
@@ -128,7 +135,7 @@ final class ExperimentCommand implements Runnable {
             description = "Merge the runs of several experiment outputs (e.g. the folds of one protocol split across "
                     + "machines with --families) into one report: report.json, table.txt, runs.csv, scatter plots "
                     + "and a manifest naming the sources.")
-    static final class Merge implements java.util.concurrent.Callable<Integer> {
+    static final class Merge implements Callable<Integer> {
         @CommandLine.Parameters(arity = "2..*", paramLabel = "DIR", description = "Experiment output directories.")
         List<Path> inputs;
 
@@ -140,12 +147,12 @@ final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            List<LatencyRun> runs = new java.util.ArrayList<>();
-            List<Object> sources = new java.util.ArrayList<>();
+            List<LatencyRun> runs = new ArrayList<>();
+            List<Object> sources = new ArrayList<>();
             String protocol = null;
             for (Path dir : inputs) {
                 runs.addAll(LatencyRunTable.read(dir.resolve("runs.csv")));
-                Map<?, ?> m = org.narformer.model.Checkpoints.json().readValue(
+                Map<?, ?> m = Checkpoints.json().readValue(
                         dir.resolve(ArtifactManifest.FILE).toFile(), Map.class);
                 protocol = String.valueOf(m.get("protocol"));
                 sources.add(Map.of("directory", dir.toString(), "manifest", m));
@@ -181,14 +188,19 @@ final class ExperimentCommand implements Runnable {
     }
 
     private static int execute(CommandLine.Model.CommandSpec spec, Options o, String protocol,
-                               java.util.function.Function<LatencyDataset, List<LatencyFold>> split)
+                               Function<LatencyDataset, List<LatencyFold>> split)
             throws IOException {
         long start = System.nanoTime();
         List<LatencyMethod> methods = o.methods.stream().map(LatencyMethod::parse).distinct().toList();
         LatencyExperimentConfig config = new LatencyExperimentConfig(o.epochs, o.hidden, o.layers, o.seeds, o.seed,
                 o.validation);
         Path root = o.onnxRoot != null ? o.onnxRoot : o.labels.toAbsolutePath().getParent();
-        long rows = Files.lines(o.labels).filter(l -> !l.isBlank()).count();
+        long rows;
+        try (Stream<String> lines = Files.lines(o.labels)) {
+            rows = lines.filter(l -> !l.isBlank()).count();
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException(o.labels.toString(), null, "cannot read: " + e.getMessage(), e);
+        }
         LatencyDataset data;
         try (ProgressBar bar = o.noProgress ? null : new ProgressBar("read networks", rows)) {
             data = LatencyDataset.load(o.labels, root, done -> {

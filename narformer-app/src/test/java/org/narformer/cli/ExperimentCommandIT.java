@@ -99,6 +99,10 @@ class ExperimentCommandIT {
         assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode());
         assertTrue(run.err().contains("bad.txt") && run.err().contains("2"), run.err());
         assertEquals(0, CliTestSupport.run("experiment", "leave-one-family-out", "--help").exitCode());
+        CliTestSupport.Run missing = CliTestSupport.run("experiment", "in-domain", "--labels",
+                dir.resolve("none.txt").toString(), "--out", dir.resolve("o2").toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("none.txt"), missing.err());
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("experiment", "in-domain").exitCode());
     }
 }

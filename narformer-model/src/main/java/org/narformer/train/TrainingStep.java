@@ -13,7 +13,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.narformer.NarFormerException;
 import org.narformer.model.BatchPlanner;
-import org.narformer.model.GraphBatch;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
 
@@ -62,7 +61,7 @@ final class TrainingStep {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDList inputs = GraphBatch.of(graphs, model.config()).toNDList(model.manager());
+            NDList inputs = model.inputs(graphs);
             NDArray target = model.manager().create(y, new Shape(y.length, 1));
             float loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -19,6 +19,7 @@ import org.narformer.NarFormerException;
 import org.narformer.data.DataDirectory;
 import org.narformer.metrics.EvaluationReport;
 import org.narformer.metrics.KendallTau;
+import org.narformer.model.CheckpointManifest;
 import org.narformer.model.Checkpoints;
 import org.narformer.model.V1Checkpoints;
 import org.narformer.model.V1Config;
@@ -34,7 +35,7 @@ import org.narformer.tokenizer.V1CellTokenizer;
  * <p>A run directory holds {@code best/} and {@code last/} (the engine's checkpoints; their manifests carry the
  * protocol configuration under {@code data.protocol}) and {@code manifest.json}: the configuration, the data
  * (file, SHA-256, split), the command line, the τ-vs-epoch curve and the timings. The run manifest is rewritten
- * at every τ-on-all evaluation, so a long run can be watched.
+ * after every epoch, so a long run can be watched and a resumed run keeps its whole curve.
  */
 public final class NasBenchProtocol {
     /** Key of the protocol configuration in a checkpoint manifest's {@code data}. */
@@ -205,7 +206,8 @@ public final class NasBenchProtocol {
             throw new BadInputException(manifestFile.toString(), "protocol", "missing: not a nasbench-run manifest");
         }
         NasBenchConfig config = NasBenchConfig.fromMap(protocol, manifestFile.toString());
-        int doneEpochs = Checkpoints.readManifest(last).epoch();
+        CheckpointManifest lastManifest = Checkpoints.readManifest(last);
+        int doneEpochs = lastManifest.epoch();
         List<TauPoint> curve = new ArrayList<>();
         for (Object point : (List<?>) manifest.getOrDefault("curve", List.of())) {
             TauPoint p = Checkpoints.json().convertValue(point, TauPoint.class);
@@ -221,7 +223,7 @@ public final class NasBenchProtocol {
         manifest.put("curve", curve);
         NasBenchCells cells = NasBenchCells.load(config, dataDirectory);
         return run(config, cells, runDirectory, manifest, curve, start - (long) (elapsedBefore * 1e9),
-                curve.isEmpty() ? 0 : curve.get(curve.size() - 1).steps(),
+                lastManifest.step(),
                 (trainer, train, selection, data, listener) -> V2Trainer.resume(last, train, selection, data,
                         listener));
     }
@@ -262,10 +264,8 @@ public final class NasBenchProtocol {
                     curve.add(new TauPoint(report.epoch(), steps[0], report.meanLoss(),
                             report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
                             seconds(start)));
-                    if (scoreAll) {
-                        manifest.put("progress", timing(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start));
-                        ArtifactManifest.write(manifestFile, manifest);
-                    }
+                    manifest.put("progress", timing(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start));
+                    ArtifactManifest.write(manifestFile, manifest);
                 });
 
         double bestAllTau = result.bestEpoch() > 0

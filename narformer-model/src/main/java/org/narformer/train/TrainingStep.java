@@ -1,6 +1,5 @@
 package org.narformer.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -46,19 +45,9 @@ final class TrainingStep {
      */
     double run(List<TrainingSample> batch, float lr, SplittableRandom pairs, int epoch) {
         boolean paired = config.usesAugmentation();
-        int b = batch.size();
-        List<TokenizedGraph> graphs = new ArrayList<>(paired ? 2 * b : b);
-        float[] y = new float[paired ? 2 * b : b];
-        for (int k = 0; k < b; k++) {
-            graphs.add(batch.get(k).graph());
-            y[k] = batch.get(k).target();
-        }
-        if (paired) {
-            for (int k = 0; k < b; k++) {
-                graphs.add(batch.get(k).augmentedOrSelf());
-                y[b + k] = batch.get(k).target();
-            }
-        }
+        StepBatch step = StepBatch.of(batch, paired);
+        List<TokenizedGraph> graphs = step.graphs();
+        float[] y = step.targets();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDList inputs = model.inputs(graphs);

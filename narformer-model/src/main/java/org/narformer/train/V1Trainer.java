@@ -105,20 +105,10 @@ public final class V1Trainer {
     /** One AdamW step; the loss, or NaN when the step was skipped (non-finite loss or gradient). */
     private double step(V1Model model, AdamOptimizer adamW, List<TrainingSample> batch, float lr,
                         SplittableRandom rng) {
-        int b = batch.size();
         boolean paired = config.usesAugmentation();
-        List<TokenizedGraph> graphs = new ArrayList<>();
-        float[] y = new float[paired ? 2 * b : b];
-        for (int k = 0; k < b; k++) {
-            graphs.add(batch.get(k).graph());
-            y[k] = batch.get(k).target();
-        }
-        if (paired) {
-            for (int k = 0; k < b; k++) {
-                graphs.add(batch.get(k).augmentedOrSelf());
-                y[b + k] = batch.get(k).target();
-            }
-        }
+        StepBatch step = StepBatch.of(batch, paired);
+        List<TokenizedGraph> graphs = step.graphs();
+        float[] y = step.targets();
         int[] perm = IntStream.range(0, y.length).toArray();
         BatchPlanner.shuffle(perm, rng);
         try (NDScope scope = new NDScope()) {

@@ -112,7 +112,7 @@ final class PredictCommand implements Callable<Integer> {
                 Files.writeString(out.resolve(name), text, StandardCharsets.UTF_8);
                 Map<String, Object> manifest = ArtifactManifest.head("nasbench-predictions", CommandLines.of(spec));
                 manifest.put("checkpoint", model.checkpoint().toAbsolutePath().toString());
-                manifest.put("checkpointEpoch", model.manifest().epoch());
+                manifest.put("checkpointEpoch", model.record().epoch());
                 manifest.put("protocol", model.config().toMap());
                 manifest.put("file", name);
                 manifest.put("count", rows.size());

@@ -15,7 +15,7 @@ import org.narformer.train.NasBenchConfig;
 import org.narformer.train.NasBenchProtocol;
 import org.narformer.train.NasBenchRun;
 import org.narformer.train.TauPoint;
-import org.narformer.train.V2Trainer;
+import org.narformer.train.Trainer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,18 +25,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code narformer train}: the NAS-Bench accuracy protocol (first N train, next 200 select, τ on all). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train NAR-Former V2 to predict NAS-Bench accuracy by the reference protocol: train on the "
+        description = {"Train NAR-Former V2 (or V1) to predict NAS-Bench accuracy by the reference protocol: train on the "
                 + "first N cells by index, keep the epoch with the best Kendall tau on the next 200 (validation "
                 + "label), and record tau over ALL cells (NB201: 15,625 vs cifar10_test_acc; NB101: our 30,001 vs "
                 + "val_acc_108, since NB101 test labels are not available) every --all-every epochs.",
                 "Defaults are the official NB201 script: N=781, 1000 epochs, batch 8 + 8 augmented twins, lr 1e-4, "
                 + "10%% warm-up, SR loss 0.1, consistency loss 0.5, 6 layers, d 512. Options override the --config "
                 + "file, which overrides the defaults.",
-                "Writes OUT/best and OUT/last (checkpoints with manifest.json) and OUT/manifest.json (configuration, "
-                + "data hash, split, command, tau-vs-epoch curve, timings)."})
+                "Writes OUT/best and OUT/last (checkpoints with manifest.json; V1 also OUT/best-ema and OUT/last-ema, "
+                + "its weight average) and OUT/manifest.json (configuration, data hash, split, command, "
+                + "tau-vs-epoch curve, timings), both after every epoch: --resume continues an interrupted run."})
 final class TrainCommand implements Callable<Integer> {
     /** NAR-Former V1's {@code --batch_size} in every official script. */
     private static final int V1_BATCH_SIZE = 128;
+    /** NAR-Former V1's {@code --max_epoch} in the NB201 scripts. */
+    private static final int V1_EPOCHS = 4000;
 
     @Spec
     CommandSpec spec;
@@ -44,15 +47,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "JSON configuration (fields as in OUT/manifest.json 'protocol': space, trainCount, "
                     + "validationCount, epochs, batchSize, learningRate, warmupRate, lambdaSr, lambdaCons, layers, "
-                    + "hiddenDim, seed, allEvery, selectOn, evalBatchSize, showProgress).")
+                    + "hiddenDim, seed, allEvery, selectOn, evalBatchSize, showProgress, modelFamily, emaDecay).")
     Path config;
 
     @Option(names = "--model", paramLabel = "v2|v1",
             description = "Model family: v2 (default, NAR-Former V2) or v1 (NAR-Former, CVPR 2023: fixed d-192 "
-                    + "multi-stage transformer, AdamW wd 0.01, weight EMA 0.99, its own augmentation; batch 128 "
-                    + "unless the --config file sets one; --layers sets its encoder blocks (default 6); writes "
-                    + "OUT/best, OUT/best-ema, OUT/last; --hidden, --select-on test and --resume do not apply).")
-    String model = "v2";
+                    + "multi-stage transformer, plain MSE, AdamW wd 0.01, weight EMA 0.99, its own tokens and "
+                    + "augmentation; batch 128 and 4000 epochs unless given; --layers sets its encoder blocks "
+                    + "(default 6); --hidden and --select-on test do not apply).")
+    String model;
+
+    @Option(names = "--ema", paramLabel = "DECAY",
+            description = "Weight EMA decay, evaluated and selected beside the raw network (OUT/best-ema); 0 = none "
+                    + "(default: 0.99 for v1, none for v2).")
+    Float ema;
 
     @Option(names = "--space", paramLabel = "nb201|nb101", description = "Search space (default nb201).")
     String space;
@@ -116,25 +124,26 @@ final class TrainCommand implements Callable<Integer> {
         overrides.put("allEvery", allEvery);
         overrides.put("selectOn", selectOn);
         overrides.put("showProgress", noProgress ? Boolean.FALSE : null);
+        overrides.put("emaDecay", ema);
         DataDirectory dir = DataDirectory.resolve(data);
         NasBenchRun run;
-        if (!model.equals("v1") && !model.equals("v2")) {
+        if (model != null && !model.equals("v1") && !model.equals("v2")) {
             throw new ParameterException(spec.commandLine(), "--model must be v1 or v2, not '" + model + "'");
         }
-        if (model.equals("v1")) {
-            if (resume != null || hidden != null || out == null) {
-                throw new ParameterException(spec.commandLine(), "--model v1 needs --out DIR and takes neither "
-                        + "--resume nor --hidden (its width is fixed at 192)");
+        if ("v1".equals(model)) {
+            if (hidden != null) {
+                throw new ParameterException(spec.commandLine(), "--model v1 takes no --hidden (its width is "
+                        + "fixed at 192 by its tokens)");
             }
+            overrides.put("modelFamily", "V1");
             if (config == null) {
                 overrides.put("batchSize", V1_BATCH_SIZE);
+                overrides.putIfAbsent("epochs", V1_EPOCHS); // null (not given) counts as absent
             }
-            if (Files.exists(out.resolve(V2Trainer.LAST)) || Files.exists(out.resolve(V2Trainer.BEST))) {
-                throw new BadInputException(out.toString(), null, "already holds a training run; choose another --out");
-            }
-            run = NasBenchProtocol.trainV1(NasBenchConfig.of(config, overrides), dir, out, CommandLines.of(spec));
-        } else if (resume != null) {
-            if (out != null || config != null || overrides.values().stream().anyMatch(v -> v != null)) {
+        }
+        if (resume != null) {
+            if (out != null || config != null || model != null
+                    || overrides.values().stream().anyMatch(v -> v != null)) {
                 throw new ParameterException(spec.commandLine(),
                         "--resume takes the run's own configuration (progress bar included): give only --resume "
                                 + "and --data");
@@ -146,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "give --out DIR (a new run) or --resume DIR");
             }
             NasBenchConfig cfg = NasBenchConfig.of(config, overrides);
-            if (Files.exists(out.resolve(V2Trainer.LAST)) || Files.exists(out.resolve(V2Trainer.BEST))) {
+            if (Files.exists(out.resolve(Trainer.LAST)) || Files.exists(out.resolve(Trainer.BEST))) {
                 throw new BadInputException(out.toString(), null,
                         "already holds a training run; choose another --out, or --resume it");
             }
@@ -167,6 +176,10 @@ final class TrainCommand implements Callable<Integer> {
                 cfg.selectOn().name().toLowerCase(Locale.ROOT), run.bestSelectionTau(),
                 cfg.space().file().publishedRows(), run.bestAllTau(), run.secondsPerIteration(),
                 run.wallSeconds(), run.bestCheckpoint(), out.resolve("manifest.json"));
+        if (run.bestEmaEpoch() > 0) {
+            System.out.printf(Locale.ROOT, "weight EMA: best epoch %d, tau on all cells %.4f (%s)%n",
+                    run.bestEmaEpoch(), run.bestEmaAllTau(), out.resolve(Trainer.BEST_EMA));
+        }
         return ExitCode.OK.code();
     }
 

@@ -43,6 +43,11 @@ public final class V1CellTokenizer implements GraphTokenizer {
         return config;
     }
 
+    /** The cell space whose operations this tokenizer encodes. */
+    public CellSpace space() {
+        return space;
+    }
+
     @Override
     public int tokenDim() {
         return config.tokenDim();

@@ -13,15 +13,16 @@ import java.util.stream.Stream;
 
 import org.narformer.metrics.Metrics;
 import org.narformer.model.V2Config;
+import org.narformer.model.V2Family;
 import org.narformer.train.Predictor;
 import org.narformer.train.TrainConfig;
 import org.narformer.train.TrainingResult;
 import org.narformer.train.TrainingSample;
-import org.narformer.train.V2Trainer;
+import org.narformer.train.Trainer;
 
 /**
  * Fits every method on every fold and scores it on the fold's test networks: V2 and NNLP through the one
- * trainer ({@link V2Trainer}, relative-MSE loss, epoch selected by validation MAPE — never by the test set),
+ * trainer ({@link Trainer}, relative-MSE loss, epoch selected by validation MAPE — never by the test set),
  * the FLOPs regressions in closed form. Checkpoints go to a scratch directory under {@code workDirectory} that
  * is deleted after each run.
  */
@@ -75,7 +76,7 @@ public final class LatencyExperiment {
         Path runDirectory = work.resolve(fold.name() + "-" + method.label() + "-" + seed);
         long start = System.nanoTime();
         try {
-            TrainingResult result = new V2Trainer(model, training).train(samples(fold.train(), method),
+            TrainingResult result = new Trainer<>(new V2Family(model), training).train(samples(fold.train(), method),
                     samples(fold.validation(), method), runDirectory, Map.of("fold", fold.name(),
                             "trainNetworks", fold.train().size(), "validationNetworks", fold.validation().size()));
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -62,6 +62,11 @@ public abstract class GraphModel<B extends AbstractBlock> implements AutoCloseab
     /** The block's input for {@code graphs}, created in this model's manager. */
     public abstract NDList inputs(List<TokenizedGraph> graphs);
 
+    /**
+     * Why this model cannot read {@code graph} (token or static-feature width), or null when it can.
+     */
+    public abstract String inputMismatch(TokenizedGraph graph);
+
     /** All parameters, in a fixed order (by block path). */
     public ParameterList parameters() {
         return block.getParameters();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import ai.djl.MalformedModelException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.narformer.BadInputException;
 import org.narformer.cells.CellSpace;
 import org.narformer.tokenizer.V1CellTokenizer;
@@ -34,15 +35,16 @@ public final class V1Checkpoints {
     /**
      * Writes {@code model} into {@code dir}, replacing any checkpoint there.
      *
-     * @param info extra manifest entries (epoch, metrics, data, training settings)
+     * @param optimizerState the trainer's state for a resumable checkpoint, or null
      */
-    public static void write(Path dir, V1Model model, CellSpace space, Map<String, Object> info) throws IOException {
+    public static void write(Path dir, V1Model model, CheckpointRecord record, byte[] optimizerState)
+            throws IOException {
         ByteArrayOutputStream params = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(params)) {
             model.saveParameters(out);
         }
-        Checkpoints.writeDirectory(dir, params.toByteArray(), null, files -> {
-            Map<String, Object> m = new TreeMap<>(info);
+        Checkpoints.writeDirectory(dir, params.toByteArray(), optimizerState, files -> {
+            Map<String, Object> m = new TreeMap<>();
             m.put("formatVersion", Checkpoints.FORMAT_VERSION);
             m.put(Checkpoints.FAMILY, FAMILY);
             m.put("tool", "narformer");
@@ -50,8 +52,14 @@ public final class V1Checkpoints {
             m.put("createdAt", Instant.now().toString());
             m.put("environment", Checkpoints.environment());
             m.put("model", model.config());
-            m.put("space", space.name());
+            m.put("space", model.tokenizer().space().name());
             m.put("tokenizer", model.tokenizer().config());
+            m.put("seeds", record.seeds());
+            m.put("training", record.training());
+            m.put("data", record.data());
+            m.put("epoch", record.epoch());
+            m.put("step", record.step());
+            m.put("metrics", record.metrics());
             m.put("files", files);
             return m;
         });
@@ -70,8 +78,7 @@ public final class V1Checkpoints {
         }
         Map<String, Object> raw;
         try {
-            raw = Checkpoints.json().readValue(file.toFile(), new com.fasterxml.jackson.core.type.TypeReference<
-                    LinkedHashMap<String, Object>>() { });
+            raw = Checkpoints.json().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (IOException e) {
             throw new BadInputException(file.toString(), null, "unreadable manifest: " + e.getMessage(), e);
         }
@@ -96,14 +103,64 @@ public final class V1Checkpoints {
 
     /** The V1 network stored in {@code dir} (manifest checked first). Close it. */
     public static V1Model load(Path dir) {
+        return family(dir).load(dir);
+    }
+
+    /** The family (configuration and tokenizer) of the V1 checkpoint in {@code dir} (manifest checked first). */
+    public static V1Family family(Path dir) {
         Map<String, Object> manifest = readManifest(dir);
-        Path file = dir.resolve(Checkpoints.PARAMETERS);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+        Path file = dir.resolve(Checkpoints.MANIFEST);
+        try {
             V1Config config = Checkpoints.json().convertValue(manifest.get("model"), V1Config.class);
             V1CellTokenizerConfig tokens = Checkpoints.json().convertValue(manifest.get("tokenizer"),
                     V1CellTokenizerConfig.class);
             CellSpace space = CellSpace.valueOf(String.valueOf(manifest.get("space")));
-            return V1Model.load(config, new V1CellTokenizer(space, tokens), in);
+            return new V1Family(config, new V1CellTokenizer(space, tokens));
+        } catch (RuntimeException e) {
+            throw new BadInputException(file.toString(), null, "invalid V1 model description: " + e.getMessage(), e);
+        }
+    }
+
+    /** The training record of the V1 checkpoint in {@code dir} (manifest checked first). */
+    @SuppressWarnings("unchecked")
+    public static CheckpointRecord record(Path dir) {
+        Map<String, Object> m = readManifest(dir);
+        try {
+            return new CheckpointRecord(
+                    Checkpoints.json().convertValue(m.getOrDefault("seeds", Map.of()),
+                            new TypeReference<Map<String, Long>>() { }),
+                    (Map<String, Object>) m.getOrDefault("training", Map.of()),
+                    (Map<String, Object>) m.getOrDefault("data", Map.of()),
+                    ((Number) m.getOrDefault("epoch", 0)).intValue(),
+                    ((Number) m.getOrDefault("step", 0)).longValue(),
+                    Checkpoints.json().convertValue(m.getOrDefault("metrics", Map.of()),
+                            new TypeReference<Map<String, Double>>() { }));
+        } catch (RuntimeException e) {
+            throw new BadInputException(dir.resolve(Checkpoints.MANIFEST).toString(), null,
+                    "invalid training record: " + e.getMessage(), e);
+        }
+    }
+
+    /** The optimiser state of the V1 checkpoint in {@code dir}, or null when it has none. */
+    public static byte[] optimizerState(Path dir) {
+        Map<String, Object> m = readManifest(dir);
+        if (!(m.get("files") instanceof Map<?, ?> files) || !files.containsKey(Checkpoints.OPTIMIZER)) {
+            return null;
+        }
+        Path file = dir.resolve(Checkpoints.OPTIMIZER);
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BadInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the parameters of {@code dir} into a model of {@code family}. */
+    static V1Model loadParameters(V1Family family, Path dir) {
+        readManifest(dir);
+        Path file = dir.resolve(Checkpoints.PARAMETERS);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            return family.load(in);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw new BadInputException(file.toString(), null, "cannot load V1 parameters: " + e.getMessage(), e);
         }

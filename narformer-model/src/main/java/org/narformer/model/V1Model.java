@@ -53,6 +53,13 @@ public final class V1Model extends GraphModel<NarFormerV1Block> {
         return tokenizer;
     }
 
+    @Override
+    public String inputMismatch(TokenizedGraph graph) {
+        return graph.tokenDim() == tokenizer.tokenDim() ? null
+                : graph.tokenDim() + "-d tokens, the V1 model expects " + tokenizer.tokenDim()
+                + " (V1 cell tokens)";
+    }
+
     /** The batch's inputs on this model's manager ({@link V1Batch}). */
     @Override
     public NDList inputs(List<TokenizedGraph> graphs) {

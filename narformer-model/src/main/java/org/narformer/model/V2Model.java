@@ -47,6 +47,17 @@ public final class V2Model extends GraphModel<NarFormerV2Block> {
     }
 
     @Override
+    public String inputMismatch(TokenizedGraph graph) {
+        if (graph.tokenDim() != config.tokenDim()) {
+            return graph.tokenDim() + "-d tokens, the model expects " + config.tokenDim();
+        }
+        if (config.staticDim() > 0 && graph.staticDim() != config.staticDim()) {
+            return graph.staticDim() + " static features, the model expects " + config.staticDim();
+        }
+        return null;
+    }
+
+    @Override
     public NDList inputs(List<TokenizedGraph> graphs) {
         return GraphBatch.of(graphs, config).toNDList(manager());
     }

@@ -19,7 +19,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
-import org.narformer.model.V2Model;
+import org.narformer.model.GraphModel;
 
 /**
  * {@code torch.optim.Adam} with the defaults the reference uses (β = (0.9, 0.999), ε = 1e-8, no weight decay;
@@ -49,9 +49,14 @@ final class AdamOptimizer {
     private long steps;
     private long skipped;
 
-    /** Plain Adam over a V2 network's parameters. */
-    AdamOptimizer(V2Model model) {
+    /** Plain Adam over a network's parameters. */
+    AdamOptimizer(GraphModel<?> model) {
         this(model.parameters(), model.manager(), 0f, name -> false);
+    }
+
+    /** Adam, or AdamW when {@code config} has a weight decay, over a network's parameters. */
+    AdamOptimizer(GraphModel<?> model, TrainConfig config) {
+        this(model.parameters(), model.manager(), config.weightDecay(), config::decays);
     }
 
     /**

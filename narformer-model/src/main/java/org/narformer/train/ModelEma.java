@@ -1,46 +1,35 @@
 package org.narformer.train;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.ParameterList;
-import org.narformer.NarFormerException;
-import org.narformer.model.V1Model;
+import org.narformer.model.GraphModel;
+import org.narformer.model.ModelFamily;
 
 /**
- * An exponential moving average of a V1 network's weights (timm {@code ModelEma}, REFERENCE.md §6.3): after
- * each optimiser step {@code ema ← decay·ema + (1 − decay)·w} for every parameter. The average is itself a
- * {@link V1Model}, evaluated beside the raw one. Owns native memory: close it.
+ * An exponential moving average of a network's weights (timm {@code ModelEma}, REFERENCE.md §6.3): after each
+ * optimiser step {@code ema ← decay·ema + (1 − decay)·w} for every parameter. The average is itself a model of
+ * the same family, evaluated and selected beside the raw one. Owns native memory: close it.
+ *
+ * @param <M> the model type
  */
-public final class ModelEma implements AutoCloseable {
+public final class ModelEma<M extends GraphModel<?>> implements AutoCloseable {
     private final float decay;
-    private final V1Model ema;
+    private final M ema;
 
     /** Starts the average at a copy of {@code model}'s current weights. */
-    public ModelEma(V1Model model, float decay) {
+    public ModelEma(ModelFamily<M> family, M model, float decay) {
+        this(family.copy(model), decay);
+    }
+
+    /** Continues an average whose current weights are {@code average} (taken over; closed with this). */
+    public ModelEma(M average, float decay) {
         if (!(decay > 0 && decay < 1)) {
+            average.close();
             throw new IllegalArgumentException("EMA decay must be in (0, 1): " + decay);
         }
         this.decay = decay;
-        this.ema = copyOf(model);
-    }
-
-    /** A separate network with {@code model}'s configuration, tokenizer and current weights. */
-    public static V1Model copyOf(V1Model model) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            model.saveParameters(new DataOutputStream(bytes));
-            return V1Model.load(model.config(), model.tokenizer(),
-                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        } catch (IOException | MalformedModelException e) {
-            throw new NarFormerException("cannot copy the V1 network's parameters: " + e.getMessage(), e);
-        }
+        this.ema = average;
     }
 
     public float decay() {
@@ -48,12 +37,12 @@ public final class ModelEma implements AutoCloseable {
     }
 
     /** The averaged network. */
-    public V1Model model() {
+    public M model() {
         return ema;
     }
 
     /** One EMA step toward {@code model}'s current weights. */
-    public void update(V1Model model) {
+    public void update(M model) {
         ParameterList target = ema.parameters();
         ParameterList source = model.parameters();
         try (NDScope scope = new NDScope()) {

@@ -58,14 +58,19 @@ public final class NasBenchCells {
         this.augmentation = augmentation;
     }
 
-    /** Reads (strictly) and tokenizes every cell of {@code config.space()} and applies the protocol's split. */
+    /**
+     * Reads (strictly) and tokenizes every cell of {@code config.space()} for the configured model family (V2 tokens
+     * and augmentation, or V1's with {@link CellAugmentation#V1_FIRST_TWO}) and applies the protocol's split.
+     */
     public static NasBenchCells load(NasBenchConfig config, DataDirectory dir) {
-        return load(config, dir, V2CellTokenizer.of(config.space().cells()), CellAugmentation.V2_FIRST_VALID);
+        return load(config, dir, tokenizer(config), config.modelFamily() == NasBenchConfig.Family.V1
+                ? CellAugmentation.V1_FIRST_TWO : CellAugmentation.V2_FIRST_VALID);
     }
 
-    /** As {@link #load}, tokenized for NAR-Former V1 with its augmentation ({@link CellAugmentation#V1_FIRST_TWO}). */
-    public static NasBenchCells loadV1(NasBenchConfig config, DataDirectory dir) {
-        return load(config, dir, V1CellTokenizer.of(config.space().cells()), CellAugmentation.V1_FIRST_TWO);
+    /** The cell tokenizer of {@code config}'s model family and space. */
+    public static GraphTokenizer tokenizer(NasBenchConfig config) {
+        return config.modelFamily() == NasBenchConfig.Family.V1 ? V1CellTokenizer.of(config.space().cells())
+                : V2CellTokenizer.of(config.space().cells());
     }
 
     private static NasBenchCells load(NasBenchConfig config, DataDirectory dir, GraphTokenizer tokenizer,

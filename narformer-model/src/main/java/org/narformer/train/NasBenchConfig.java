@@ -14,7 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.narformer.BadInputException;
 import org.narformer.data.SplitDefinition;
 import org.narformer.model.BatchPlanner;
+import org.narformer.model.ModelFamily;
+import org.narformer.model.V1Config;
+import org.narformer.model.V1Family;
 import org.narformer.model.V2Config;
+import org.narformer.model.V2Family;
+import org.narformer.tokenizer.V1CellTokenizer;
 
 /**
  * The NAS-Bench accuracy protocol of NAR-Former V2 (REFERENCE.md §2.3, §4.5,
@@ -39,11 +44,24 @@ import org.narformer.model.V2Config;
  *                        (best τ on all cells against the test label: optimistic, for comparison only)
  * @param evalBatchSize   graphs per inference batch (the test scripts use 1024)
  * @param showProgress    progress bars with loss and ETA
+ * @param modelFamily     {@code V2} (NAR-Former V2, the default) or {@code V1} (NAR-Former: d 192, {@code layers}
+ *                        encoder blocks, plain MSE, AdamW wd 0.01, its own tokens and augmentation; REFERENCE.md §6);
+ *                        null reads as V2 (configurations saved before V1 could be trained)
+ * @param emaDecay        decay of the weight EMA evaluated and selected beside the raw network; null = the family's
+ *                        reference (V1 0.99, V2 none); 0 = none
  */
 public record NasBenchConfig(NasBenchSpace space, int trainCount, int validationCount, int epochs, int batchSize,
                              float learningRate, double warmupRate, float lambdaSr, float lambdaCons, int layers,
                              int hiddenDim, long seed, int allEvery, Selection selectOn, int evalBatchSize,
-                             boolean showProgress) {
+                             boolean showProgress, Family modelFamily, Float emaDecay) {
+    /** The model family trained by the protocol. */
+    public enum Family {
+        /** NAR-Former V2 (NeurIPS 2023). */
+        V2,
+        /** NAR-Former (CVPR 2023). */
+        V1
+    }
+
     /** Which set picks the checkpoint. */
     public enum Selection {
         /** Best Kendall τ on the validation cells (training label): the reference rule and the default. */
@@ -64,27 +82,44 @@ public record NasBenchConfig(NasBenchSpace space, int trainCount, int validation
         require(trainCount > 0, "trainCount must be positive: " + trainCount);
         require(validationCount > 0, "validationCount must be positive: " + validationCount);
         require(allEvery >= 0, "allEvery must be >= 0: " + allEvery);
+        modelFamily = modelFamily == null ? Family.V2 : modelFamily;
+        require(modelFamily != Family.V1 || selectOn == Selection.VALIDATION,
+                "NAR-Former V1 selects on the validation cells only");
         // the rest is checked by the engine's configs
         model(layers, hiddenDim);
         training(epochs, batchSize, learningRate, warmupRate, lambdaSr, lambdaCons, seed, selectOn, evalBatchSize,
-                showProgress);
+                showProgress, modelFamily, emaDecay);
     }
 
     /** The NAS-Bench-201 script: N = 781, 200 validation, 1000 epochs, 6 layers, d 512, τ on all every 10. */
     public static NasBenchConfig defaults() {
         return new NasBenchConfig(NasBenchSpace.NB201, 781, SplitDefinition.FirstN.REFERENCE_VALIDATION, 1000, 8,
-                1e-4f, 0.1, 0.1f, 0.5f, 6, 512, 1234, 10, Selection.VALIDATION, 1024, true);
+                1e-4f, 0.1, 0.1f, 0.5f, 6, 512, 1234, 10, Selection.VALIDATION, 1024, true, Family.V2, null);
     }
 
-    /** The network configuration. */
+    /** The V2 network configuration ({@code layers}, {@code hiddenDim}). */
     public V2Config model() {
         return model(layers, hiddenDim);
+    }
+
+    /**
+     * The model family with its configuration: V2 at {@code layers} × {@code hiddenDim}, or V1 (the reference
+     * architecture with {@code layers} encoder blocks; {@code hiddenDim} does not apply, d = 192).
+     */
+    public ModelFamily<?> family() {
+        if (modelFamily == Family.V2) {
+            return new V2Family(model());
+        }
+        V1Config reference = V1Config.defaults();
+        return new V1Family(new V1Config(reference.dModel(), reference.heads(), reference.ffnDim(),
+                reference.dropout(), layers, reference.fusionStages(), reference.depthToken()),
+                V1CellTokenizer.of(space.cells()));
     }
 
     /** The engine's training configuration. */
     public TrainConfig training() {
         return training(epochs, batchSize, learningRate, warmupRate, lambdaSr, lambdaCons, seed, selectOn,
-                evalBatchSize, showProgress);
+                evalBatchSize, showProgress, modelFamily, emaDecay);
     }
 
     /** The split: first N, next {@code validationCount}, test on all. */
@@ -148,10 +183,13 @@ public record NasBenchConfig(NasBenchSpace space, int trainCount, int validation
 
     private static TrainConfig training(int epochs, int batchSize, float learningRate, double warmupRate,
                                         float lambdaSr, float lambdaCons, long seed, Selection selectOn,
-                                        int evalBatchSize, boolean showProgress) {
+                                        int evalBatchSize, boolean showProgress, Family family, Float emaDecay) {
+        TrainConfig reference = family == Family.V1 ? TrainConfig.v1NasBench() : TrainConfig.nasBench201();
         return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons, seed,
                 1, SelectionMetric.KENDALL_TAU, selectOn == Selection.TEST ? SelectionSet.BEST_ON_TEST_REFERENCE
-                : SelectionSet.VALIDATION, BatchPlanner.DEFAULT_WINDOW_BATCHES, showProgress);
+                : SelectionSet.VALIDATION, BatchPlanner.DEFAULT_WINDOW_BATCHES, showProgress,
+                TrainConfig.Schedule.WARMUP_LINEAR_DECAY, reference.objective(), reference.weightDecay(),
+                reference.decayExemption(), emaDecay == null ? reference.emaDecay() : emaDecay);
     }
 
     private static void require(boolean ok, String message) {

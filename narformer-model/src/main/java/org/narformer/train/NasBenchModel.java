@@ -9,10 +9,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.narformer.BadInputException;
-import org.narformer.model.CheckpointManifest;
+import org.narformer.model.CheckpointRecord;
 import org.narformer.model.Checkpoints;
+import org.narformer.tokenizer.GraphTokenizer;
 import org.narformer.tokenizer.TokenizedGraph;
-import org.narformer.tokenizer.V2CellTokenizer;
 import org.narformer.graph.NetworkGraph;
 
 /**
@@ -41,7 +41,7 @@ public final class NasBenchModel implements AutoCloseable {
         Path checkpoint = resolve(dir);
         Predictor predictor = Predictor.load(checkpoint);
         try {
-            return new NasBenchModel(checkpoint, predictor, protocolOf(checkpoint, predictor.manifest()));
+            return new NasBenchModel(checkpoint, predictor, protocolOf(checkpoint, predictor.record()));
         } catch (RuntimeException e) {
             predictor.close();
             throw e;
@@ -53,7 +53,7 @@ public final class NasBenchModel implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir.toString(), null, "no such checkpoint directory");
         }
-        Path best = dir.resolve(V2Trainer.BEST);
+        Path best = dir.resolve(Trainer.BEST);
         if (!Files.isRegularFile(dir.resolve(Checkpoints.PARAMETERS)) && Files.isDirectory(best)) {
             return best;
         }
@@ -72,13 +72,14 @@ public final class NasBenchModel implements AutoCloseable {
         return config.space();
     }
 
-    public CheckpointManifest manifest() {
-        return predictor.manifest();
+    /** The checkpoint's training record (epoch, metrics, data). */
+    public CheckpointRecord record() {
+        return predictor.record();
     }
 
-    /** Tokenizes cells of this model's space (V2 cell tokenizer) and predicts their accuracy (a fraction). */
+    /** Tokenizes cells of this model's space (its family's cell tokenizer) and predicts their accuracy (a fraction). */
     public float[] predictCells(List<NetworkGraph> cells, boolean progress) {
-        V2CellTokenizer tokenizer = V2CellTokenizer.of(space().cells());
+        GraphTokenizer tokenizer = NasBenchCells.tokenizer(config);
         return predict(cells.stream().map(tokenizer::tokenize).toList(), progress);
     }
 
@@ -110,9 +111,9 @@ public final class NasBenchModel implements AutoCloseable {
         return out;
     }
 
-    private static NasBenchConfig protocolOf(Path checkpoint, CheckpointManifest manifest) {
+    private static NasBenchConfig protocolOf(Path checkpoint, CheckpointRecord record) {
         String source = checkpoint.resolve(Checkpoints.MANIFEST).toString();
-        Object protocol = manifest.data() == null ? null : manifest.data().get(NasBenchProtocol.PROTOCOL_KEY);
+        Object protocol = record.data().get(NasBenchProtocol.PROTOCOL_KEY);
         if (!(protocol instanceof Map<?, ?> map)) {
             throw new BadInputException(source, "data." + NasBenchProtocol.PROTOCOL_KEY,
                     "not a NAS-Bench accuracy checkpoint (no protocol configuration)");

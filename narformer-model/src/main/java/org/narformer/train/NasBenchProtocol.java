@@ -1,7 +1,5 @@
 package org.narformer.train;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,27 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import ai.djl.MalformedModelException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.narformer.BadInputException;
-import org.narformer.NarFormerException;
 import org.narformer.data.DataDirectory;
 import org.narformer.metrics.EvaluationReport;
 import org.narformer.metrics.KendallTau;
-import org.narformer.model.CheckpointManifest;
+import org.narformer.model.CheckpointRecord;
 import org.narformer.model.Checkpoints;
-import org.narformer.model.V1Checkpoints;
-import org.narformer.model.V1Config;
-import org.narformer.model.V1Model;
-import org.narformer.model.V2Model;
+import org.narformer.model.GraphModel;
+import org.narformer.model.ModelFamily;
 import org.narformer.tokenizer.TokenizedGraph;
-import org.narformer.tokenizer.V1CellTokenizer;
 
 /**
  * The NAS-Bench accuracy protocol of NAR-Former V2 (REFERENCE.md §2.3) as library calls: {@link #train} on the
  * first N cells with selection on the next ones, {@link #evaluate} a checkpoint by Kendall τ over every cell.
  *
- * <p>A run directory holds {@code best/} and {@code last/} (the engine's checkpoints; their manifests carry the
+ * <p>A run directory holds {@code best/} and {@code last/} (and, with a weight EMA, {@code best-ema/} and
+ * {@code last-ema/}: the engine's checkpoints; their manifests carry the
  * protocol configuration under {@code data.protocol}) and {@code manifest.json}: the configuration, the data
  * (file, SHA-256, split), the command line, the τ-vs-epoch curve and the timings. The run manifest is rewritten
  * after every epoch, so a long run can be watched and a resumed run keeps its whole curve.
@@ -40,14 +34,13 @@ import org.narformer.tokenizer.V1CellTokenizer;
 public final class NasBenchProtocol {
     /** Key of the protocol configuration in a checkpoint manifest's {@code data}. */
     public static final String PROTOCOL_KEY = "protocol";
-    /** Sub-directory of a V1 run holding the EMA network selected on validation ({@code model_best_ema}). */
-    public static final String V1_BEST_EMA = "best-ema";
 
     private NasBenchProtocol() {
     }
 
     /**
-     * Trains a V2 model by the protocol into {@code runDirectory}.
+     * Trains a model of the configured family (V2, or V1 with its weight EMA) by the protocol into
+     * {@code runDirectory}.
      *
      * @param command the command line, for the manifest (may be empty)
      */
@@ -57,124 +50,21 @@ public final class NasBenchProtocol {
         NasBenchCells cells = NasBenchCells.load(config, dataDirectory);
         List<TauPoint> curve = new ArrayList<>();
         double untrained;
-        try (V2Model model = V2Model.create(config.model(), V2Trainer.derivedSeed(config.seed(), 0, 1))) {
+        try (GraphModel<?> model = config.family().create(Trainer.derivedSeed(config.seed(), 0, 1))) {
             untrained = KendallTau.tauB(toDouble(model.predict(cells.graphs(), config.evalBatchSize())),
                     cells.testTargets());
         }
         curve.add(new TauPoint(0, 0, Double.NaN, Double.NaN, untrained, seconds(start)));
         Map<String, Object> manifest = ArtifactManifest.head("nasbench-run", command);
+        manifest.put("family", config.family().name());
         manifest.put("protocol", config.toMap());
         manifest.put("data", cells.describe());
         manifest.put("seeds", Map.of("master", config.seed()));
         manifest.put("curve", curve);
         ArtifactManifest.write(runDirectory.resolve(ArtifactManifest.FILE), manifest);
         return run(config, cells, runDirectory, manifest, curve, start, 0,
-                (trainer, train, selection, data, listener) -> trainer.withListener(listener)
-                        .train(train, selection, runDirectory, data));
-    }
-
-    /**
-     * Trains a NAR-Former (V1) network by the protocol into {@code runDirectory} (REFERENCE.md §6.3): V1
-     * tokens and augmentation, {@link V1Trainer} with {@code config}'s split, epochs, batch size, learning rate,
-     * warm-up, {@code lambdaSr} as the pairwise-difference weight and {@code lambdaCons}, AdamW (wd 0.01) and an
-     * EMA (0.99); the V1 architecture is {@link V1Config#defaults()} with {@code layers} encoder blocks
-     * ({@code --depths[0]}; the default 6 is the reference's), {@code hiddenDim} does not apply (d = 192). Selection is on the validation cells only; τ over all cells is computed
-     * once, at the end, for the selected raw ({@code best/}) and EMA ({@code best-ema/}) networks; {@code last/}
-     * holds the final weights. Returns the raw selection; the manifest records both.
-     *
-     * @throws BadInputException when {@code config} selects on the test set
-     */
-    public static NasBenchRun trainV1(NasBenchConfig config, DataDirectory dataDirectory, Path runDirectory,
-                                      List<String> command) {
-        if (config.selectOn() != NasBenchConfig.Selection.VALIDATION) {
-            throw new BadInputException("selectOn", null, "NAR-Former V1 selects on the validation cells only");
-        }
-        long start = System.nanoTime();
-        NasBenchCells cells = NasBenchCells.loadV1(config, dataDirectory);
-        V1TrainConfig training = new V1TrainConfig(config.epochs(), config.batchSize(), config.evalBatchSize(),
-                config.learningRate(), config.warmupRate(), V1TrainConfig.defaults().weightDecay(),
-                V1TrainConfig.DecayExemption.REFERENCE_BIASES_ONLY, 1f, config.lambdaSr(), config.lambdaCons(),
-                V1TrainConfig.defaults().emaDecay(), config.seed());
-        List<TrainingSample> validation = cells.validation();
-        List<TokenizedGraph> valGraphs = validation.stream().map(TrainingSample::graph).toList();
-        double[] valTruth = validation.stream().mapToDouble(TrainingSample::target).toArray();
-        List<TokenizedGraph> all = cells.graphs();
-        double[] truth = cells.testTargets();
-        Map<String, Object> manifest = ArtifactManifest.head("nasbench-run", command);
-        manifest.put("family", V1Checkpoints.FAMILY);
-        manifest.put("protocol", config.toMap());
-        manifest.put("v1Training", training);
-        manifest.put("data", cells.describe());
-        manifest.put("seeds", Map.of("master", config.seed()));
-        V1CellTokenizer tokenizer = V1CellTokenizer.of(config.space().cells());
-        List<TauPoint> curve = new ArrayList<>();
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        V1TrainingResult result;
-        double perIteration;
-        V1Config reference = V1Config.defaults();
-        V1Config architecture = new V1Config(reference.dModel(), reference.heads(), reference.ffnDim(),
-                reference.dropout(), config.layers(), reference.fusionStages(), reference.depthToken());
-        try (V1Model model = V1Model.create(architecture, tokenizer, (int) config.seed())) {
-            double untrained = KendallTau.tauB(toDouble(model.predict(all, config.evalBatchSize())), truth);
-            curve.add(new TauPoint(0, 0, Double.NaN, Double.NaN, untrained, seconds(start)));
-            long trainStart = System.nanoTime();
-            result = new V1Trainer(training).train(model, cells.train(training.usesAugmentation()), valGraphs,
-                    valTruth);
-            long stepsPerEpoch = (cells.split().train().size() + config.batchSize() - 1) / config.batchSize();
-            perIteration = seconds(trainStart) / (stepsPerEpoch * config.epochs());
-            for (V1EpochReport r : result.epochs()) {
-                curve.add(new TauPoint(r.epoch(), r.epoch() * stepsPerEpoch, r.loss(), r.valTau(), Double.NaN,
-                        Double.NaN));
-            }
-            Map<String, Object> data = new LinkedHashMap<>(cells.describe());
-            data.put(PROTOCOL_KEY, config.toMap());
-            V1Checkpoints.write(runDirectory.resolve(V2Trainer.LAST), model, config.space().cells(),
-                    Map.of("epoch", config.epochs(), "data", data));
-            writeV1(runDirectory.resolve(V2Trainer.BEST), model, result.bestParameters(), config, data,
-                    result.bestEpoch(), result.bestTau());
-            if (result.bestEmaParameters() != null) {
-                writeV1(runDirectory.resolve(V1_BEST_EMA), model, result.bestEmaParameters(), config, data,
-                        result.bestEmaEpoch(), result.bestEmaTau());
-            }
-        } catch (IOException e) {
-            throw new NarFormerException("cannot write V1 checkpoints into " + runDirectory + ": " + e.getMessage(), e);
-        }
-        double bestAllTau = v1AllTau(runDirectory.resolve(V2Trainer.BEST), all, truth, config);
-        outcome.put("bestEpoch", result.bestEpoch());
-        outcome.put("bestSelectionTau", result.bestTau());
-        outcome.put("bestAllTau", bestAllTau);
-        if (result.bestEmaParameters() != null) {
-            outcome.put("bestEmaEpoch", result.bestEmaEpoch());
-            outcome.put("bestEmaSelectionTau", result.bestEmaTau());
-            outcome.put("bestEmaAllTau", v1AllTau(runDirectory.resolve(V1_BEST_EMA), all, truth, config));
-        }
-        outcome.put("selectedOn", "validation cells (training label): the reference rule");
-        outcome.put("secondsPerIteration", perIteration);
-        outcome.put("wallSeconds", seconds(start));
-        manifest.put("curve", curve);
-        manifest.put("result", outcome);
-        ArtifactManifest.write(runDirectory.resolve(ArtifactManifest.FILE), manifest);
-        return new NasBenchRun(runDirectory, config, curve, result.bestEpoch(), result.bestTau(), bestAllTau,
-                runDirectory.resolve(V2Trainer.BEST), seconds(start), perIteration);
-    }
-
-    /** Writes the network whose parameters are {@code parameters} (same configuration as {@code model}). */
-    private static void writeV1(Path dir, V1Model model, byte[] parameters, NasBenchConfig config,
-                                Map<String, Object> data, int epoch, double tau) throws IOException {
-        try (V1Model selected = V1Model.load(model.config(), model.tokenizer(),
-                new DataInputStream(new ByteArrayInputStream(parameters)))) {
-            V1Checkpoints.write(dir, selected, config.space().cells(),
-                    Map.of("epoch", epoch, "metrics", Map.of("val.kendallTau", tau), "data", data));
-        } catch (MalformedModelException e) {
-            throw new IOException(e);
-        }
-    }
-
-    private static double v1AllTau(Path checkpoint, List<TokenizedGraph> all, double[] truth,
-                                   NasBenchConfig config) {
-        try (V1Model model = V1Checkpoints.load(checkpoint)) {
-            return KendallTau.tauB(toDouble(model.predict(all, config.evalBatchSize())), truth);
-        }
+                (train, selection, data, listener) -> Trainer.of(config.family(), config.training())
+                        .withListener(listener).train(train, selection, runDirectory, data));
     }
 
     /**
@@ -187,7 +77,7 @@ public final class NasBenchProtocol {
     public static NasBenchRun resume(Path runDirectory, DataDirectory dataDirectory, List<String> command) {
         long start = System.nanoTime();
         Path manifestFile = runDirectory.resolve(ArtifactManifest.FILE);
-        Path last = runDirectory.resolve(V2Trainer.LAST);
+        Path last = runDirectory.resolve(Trainer.LAST);
         if (!Files.isRegularFile(manifestFile) || !Files.isDirectory(last)) {
             throw new BadInputException(runDirectory.toString(), null,
                     "not a training run (needs manifest.json and last/)");
@@ -206,8 +96,8 @@ public final class NasBenchProtocol {
             throw new BadInputException(manifestFile.toString(), "protocol", "missing: not a nasbench-run manifest");
         }
         NasBenchConfig config = NasBenchConfig.fromMap(protocol, manifestFile.toString());
-        CheckpointManifest lastManifest = Checkpoints.readManifest(last);
-        int doneEpochs = lastManifest.epoch();
+        CheckpointRecord lastRecord = ModelFamily.of(last).record(last);
+        int doneEpochs = lastRecord.epoch();
         List<TauPoint> curve = new ArrayList<>();
         for (Object point : (List<?>) manifest.getOrDefault("curve", List.of())) {
             TauPoint p = Checkpoints.json().convertValue(point, TauPoint.class);
@@ -223,15 +113,14 @@ public final class NasBenchProtocol {
         manifest.put("curve", curve);
         NasBenchCells cells = NasBenchCells.load(config, dataDirectory);
         return run(config, cells, runDirectory, manifest, curve, start - (long) (elapsedBefore * 1e9),
-                lastManifest.step(),
-                (trainer, train, selection, data, listener) -> V2Trainer.resume(last, train, selection, data,
-                        listener));
+                lastRecord.step(),
+                (train, selection, data, listener) -> Trainer.resume(last, train, selection, data, listener));
     }
 
     /** Starts or continues the training of a run (fresh or from {@code last}). */
     private interface Launch {
-        TrainingResult start(V2Trainer trainer, List<TrainingSample> train, List<TrainingSample> selection,
-                             Map<String, Object> data, Consumer<EpochReport> listener);
+        TrainingResult start(List<TrainingSample> train, List<TrainingSample> selection, Map<String, Object> data,
+                             Consumer<EpochReport> listener);
     }
 
     private static NasBenchRun run(NasBenchConfig config, NasBenchCells cells, Path runDirectory,
@@ -251,7 +140,7 @@ public final class NasBenchProtocol {
         long[] skipped = {0};
         double[] trainingSeconds = {0};
         long[] newSteps = {0};
-        TrainingResult result = launch.start(new V2Trainer(config.model(), training), train, selection, data,
+        TrainingResult result = launch.start(train, selection, data,
                 report -> {
                     steps[0] += report.steps();
                     newSteps[0] += report.steps();
@@ -259,7 +148,7 @@ public final class NasBenchProtocol {
                     trainingSeconds[0] += report.seconds();
                     boolean scoreAll = report.epoch() == config.epochs()
                             || config.allEvery() > 0 && report.epoch() % config.allEvery() == 0;
-                    double allTau = scoreAll ? tauOf(runDirectory.resolve(V2Trainer.LAST), all, truth, config)
+                    double allTau = scoreAll ? tauOf(runDirectory.resolve(Trainer.LAST), all, truth, config)
                             : Double.NaN;
                     curve.add(new TauPoint(report.epoch(), steps[0], report.meanLoss(),
                             report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
@@ -270,14 +159,23 @@ public final class NasBenchProtocol {
 
         double bestAllTau = result.bestEpoch() > 0
                 ? tauOf(result.bestCheckpoint(), all, truth, config) : Double.NaN;
+        double bestEmaAllTau = result.bestEmaCheckpoint() != null
+                ? tauOf(result.bestEmaCheckpoint(), all, truth, config) : Double.NaN;
         double perIteration = newSteps[0] == 0 ? Double.NaN : trainingSeconds[0] / newSteps[0];
         NasBenchRun run = new NasBenchRun(runDirectory, config, curve, result.bestEpoch(), result.bestScore(),
-                bestAllTau, result.bestCheckpoint(), seconds(start), perIteration);
+                bestAllTau, result.bestCheckpoint(), seconds(start), perIteration, result.bestEmaEpoch(),
+                bestEmaAllTau);
         Map<String, Object> outcome = new LinkedHashMap<>(timing(steps[0], newSteps[0], skipped[0],
                 trainingSeconds[0], start));
         outcome.put("bestEpoch", run.bestEpoch());
         outcome.put("bestSelectionTau", run.bestSelectionTau());
         outcome.put("bestAllTau", run.bestAllTau());
+        if (result.bestEmaCheckpoint() != null) {
+            outcome.put("bestEmaEpoch", result.bestEmaEpoch());
+            outcome.put("bestEmaSelectionTau", result.bestEmaScore());
+            outcome.put("bestEmaAllTau", bestEmaAllTau);
+            outcome.put("bestEmaCheckpoint", result.bestEmaCheckpoint().toString());
+        }
         outcome.put("selectedOn", config.selectOn() == NasBenchConfig.Selection.VALIDATION
                 ? "validation cells (training label): the reference rule"
                 : "all cells against the test label: selection on the test set, optimistic");

@@ -16,10 +16,12 @@ import java.util.List;
  * @param bestCheckpoint      the selected checkpoint
  * @param wallSeconds         wall time of the whole run (data, training, evaluations)
  * @param secondsPerIteration mean wall time of one optimiser step (validation included, τ-on-all excluded)
+ * @param bestEmaEpoch        the epoch of the selected weight EMA (0 without EMA)
+ * @param bestEmaAllTau       τ over all cells of the selected EMA (NaN without EMA)
  */
 public record NasBenchRun(Path runDirectory, NasBenchConfig config, List<TauPoint> curve, int bestEpoch,
                           double bestSelectionTau, double bestAllTau, Path bestCheckpoint, double wallSeconds,
-                          double secondsPerIteration) {
+                          double secondsPerIteration, int bestEmaEpoch, double bestEmaAllTau) {
     public NasBenchRun {
         curve = List.copyOf(curve);
     }

@@ -4,29 +4,41 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.narformer.metrics.Metrics;
-import org.narformer.model.CheckpointManifest;
-import org.narformer.model.Checkpoints;
+import org.narformer.model.CheckpointRecord;
+import org.narformer.model.GraphModel;
+import org.narformer.model.ModelFamily;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
 
-/** Predictions from a saved checkpoint. Owns native memory: close it. */
+/** Predictions from a saved checkpoint of any model family. Owns native memory: close it. */
 public final class Predictor implements AutoCloseable {
-    private final CheckpointManifest manifest;
-    private final V2Model model;
+    private final ModelFamily<?> family;
+    private final CheckpointRecord record;
+    private final GraphModel<?> model;
 
-    private Predictor(CheckpointManifest manifest, V2Model model) {
-        this.manifest = manifest;
+    private Predictor(ModelFamily<?> family, CheckpointRecord record, GraphModel<?> model) {
+        this.family = family;
+        this.record = record;
         this.model = model;
     }
 
-    /** Loads {@code checkpointDir}; rejects unknown formats and corrupt files with a message naming the file. */
+    /**
+     * Loads {@code checkpointDir} (V2, NNLP or V1); rejects unknown formats, families and corrupt files with a
+     * message naming the file.
+     */
     public static Predictor load(Path checkpointDir) {
-        CheckpointManifest manifest = Checkpoints.readManifest(checkpointDir);
-        return new Predictor(manifest, Checkpoints.loadModel(checkpointDir));
+        ModelFamily<?> family = ModelFamily.of(checkpointDir);
+        return new Predictor(family, family.record(checkpointDir), family.load(checkpointDir));
     }
 
-    public CheckpointManifest manifest() {
-        return manifest;
+    /** The family of the loaded model, with its configuration. */
+    public ModelFamily<?> family() {
+        return family;
+    }
+
+    /** The checkpoint's training record (configuration, data, epoch, metrics). */
+    public CheckpointRecord record() {
+        return record;
     }
 
     /** One prediction per graph, in order (latency in ms or accuracy, as trained). */
@@ -40,8 +52,8 @@ public final class Predictor implements AutoCloseable {
 
     /** Predicts every sample and compares with its target. */
     public Metrics evaluate(List<TrainingSample> samples) {
-        return V2Trainer.evaluate(predict(samples.stream().map(TrainingSample::graph).toList()),
-                V2Trainer.targets(samples));
+        return Trainer.evaluate(predict(samples.stream().map(TrainingSample::graph).toList()),
+                Trainer.targets(samples));
     }
 
     @Override

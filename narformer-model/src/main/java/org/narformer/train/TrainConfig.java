@@ -25,10 +25,18 @@ import org.narformer.model.BatchPlanner;
  * @param schedule        learning-rate schedule: V2's warm-up + linear decay, or NNLQP's constant rate
  *                        ({@code StepLR(step_size=500)} never fires in 50 epochs); null reads as
  *                        {@link Schedule#WARMUP_LINEAR_DECAY} (configurations saved before it existed)
+ * @param objective       the main loss term: V2's relative MSE, or V1's plain MSE ({@code --lambda_mse 1}); null
+ *                        reads as {@link Objective#RELATIVE_MSE}
+ * @param weightDecay     decoupled (AdamW) weight decay; 0 = Adam (V2, NNLP); V1's {@code --weight_decay} 0.01
+ * @param decayExemption  which parameters escape the weight decay; null reads as
+ *                        {@link DecayExemption#REFERENCE_BIASES_ONLY}
+ * @param emaDecay        decay of an exponential moving average of the weights, evaluated and selected beside the
+ *                        raw network (V1's {@code --model_ema_decay} 0.99); 0 = none
  */
 public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float learningRate, double warmupRate,
                           float lambdaSr, float lambdaCons, long seed, int evalEvery, SelectionMetric metric,
-                          SelectionSet selectionSet, int windowBatches, boolean showProgress, Schedule schedule) {
+                          SelectionSet selectionSet, int windowBatches, boolean showProgress, Schedule schedule,
+                          Objective objective, float weightDecay, DecayExemption decayExemption, float emaDecay) {
     /** Learning-rate schedules. */
     public enum Schedule {
         /** HF {@code get_linear_schedule_with_warmup}, stepped per iteration ({@link LinearWarmupSchedule}). */
@@ -37,8 +45,32 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
         CONSTANT
     }
 
+    /** The main loss term; the SR (pairwise) and consistency terms are added with their weights. */
+    public enum Objective {
+        /** {@code MSE(pred / y, 1)}: NAR-Former V2 and NNLP. */
+        RELATIVE_MSE,
+        /** {@code MSE(pred, y)}: NAR-Former V1. */
+        MSE
+    }
+
+    /** Parameters left out of weight decay (only matters when {@code weightDecay > 0}). */
+    public enum DecayExemption {
+        /**
+         * Reference-compatible for V1: the reference exempts names containing {@code "bias"} or {@code
+         * "LayerNorm.weight"}, but V1's LayerNorms are named {@code norm*}, so only biases (LayerNorm biases
+         * included) escape decay; LayerNorm weights and learned queries are decayed.
+         */
+        REFERENCE_BIASES_ONLY,
+        /** Corrected: biases and LayerNorm weights are not decayed, as the reference code intends. */
+        BIASES_AND_NORM_WEIGHTS
+    }
+
     public TrainConfig {
         schedule = schedule == null ? Schedule.WARMUP_LINEAR_DECAY : schedule;
+        objective = objective == null ? Objective.RELATIVE_MSE : objective;
+        decayExemption = decayExemption == null ? DecayExemption.REFERENCE_BIASES_ONLY : decayExemption;
+        require(weightDecay >= 0 && Float.isFinite(weightDecay), "weightDecay must be non-negative: " + weightDecay);
+        require(emaDecay >= 0 && emaDecay < 1, "emaDecay must be in [0, 1): " + emaDecay);
         require(schedule != Schedule.CONSTANT || warmupRate == 0, "a constant schedule has no warm-up");
         require(epochs > 0, "epochs must be positive: " + epochs);
         require(batchSize > 0, "batchSize must be positive: " + batchSize);
@@ -53,7 +85,16 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
         }
     }
 
-    /** A configuration with V2's warm-up + linear-decay schedule. */
+    /** A V2 configuration: relative MSE, Adam without weight decay, no EMA. */
+    public TrainConfig(int epochs, int batchSize, int evalBatchSize, float learningRate, double warmupRate,
+                       float lambdaSr, float lambdaCons, long seed, int evalEvery, SelectionMetric metric,
+                       SelectionSet selectionSet, int windowBatches, boolean showProgress, Schedule schedule) {
+        this(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons, seed, evalEvery, metric,
+                selectionSet, windowBatches, showProgress, schedule, Objective.RELATIVE_MSE, 0f,
+                DecayExemption.REFERENCE_BIASES_ONLY, 0f);
+    }
+
+    /** A V2 configuration with the warm-up + linear-decay schedule. */
     public TrainConfig(int epochs, int batchSize, int evalBatchSize, float learningRate, double warmupRate,
                        float lambdaSr, float lambdaCons, long seed, int evalEvery, SelectionMetric metric,
                        SelectionSet selectionSet, int windowBatches, boolean showProgress) {
@@ -90,29 +131,62 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
                 SelectionSet.VALIDATION, BatchPlanner.DEFAULT_WINDOW_BATCHES, true, Schedule.CONSTANT);
     }
 
+    /**
+     * NAR-Former V1 on NAS-Bench-201 (the {@code _aug} scripts, REFERENCE.md §6.3): 4000 epochs, batch 128, AdamW
+     * lr 1e-4 (wd 0.01, reference exemption), 10 % warm-up then linear decay, MSE + 0.1 pairwise + 0.5 consistency,
+     * weight EMA 0.99, selection by validation τ.
+     */
+    public static TrainConfig v1NasBench() {
+        return new TrainConfig(4000, 128, 1024, 1e-4f, 0.1, 0.1f, 0.5f, 1234, 1, SelectionMetric.KENDALL_TAU,
+                SelectionSet.VALIDATION, BatchPlanner.DEFAULT_WINDOW_BATCHES, true, Schedule.WARMUP_LINEAR_DECAY,
+                Objective.MSE, 0.01f, DecayExemption.REFERENCE_BIASES_ONLY, 0.99f);
+    }
+
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule);
+                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);
     }
 
     public TrainConfig withLearningRate(float newLearningRate) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, newLearningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule);
+                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);
     }
 
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                newSeed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule);
+                newSeed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);
     }
 
     public TrainConfig withShowProgress(boolean show) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, selectionSet, windowBatches, show, schedule);
+                seed, evalEvery, metric, selectionSet, windowBatches, show, schedule, objective, weightDecay, decayExemption, emaDecay);
     }
 
     public TrainConfig withSelectionSet(SelectionSet set) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, set, windowBatches, showProgress, schedule);
+                seed, evalEvery, metric, set, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);
+    }
+
+    /** This configuration with weight EMA {@code decay} (0 = none). */
+    public TrainConfig withEmaDecay(float decay) {
+        return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
+                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay,
+                decayExemption, decay);
+    }
+
+    /** This configuration with the parameters exempt from weight decay chosen by {@code exemption}. */
+    public TrainConfig withDecayExemption(DecayExemption exemption) {
+        return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
+                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay,
+                exemption, emaDecay);
+    }
+
+    /** Whether the parameter named {@code name} (DJL block path) is weight-decayed. */
+    public boolean decays(String name) {
+        if (weightDecay == 0 || name.endsWith("_bias") || name.endsWith("_beta")) {
+            return false;
+        }
+        return decayExemption == DecayExemption.REFERENCE_BIASES_ONLY || !name.endsWith("_gamma");
     }
 
     /** Whether steps carry augmented pairs (the consistency loss is on). */

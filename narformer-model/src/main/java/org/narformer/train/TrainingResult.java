@@ -12,9 +12,12 @@ import java.util.List;
  * @param bestCheckpoint directory of the selected checkpoint ({@code runDir/best}); null when no evaluation
  *                       ever gave a defined score
  * @param lastCheckpoint directory of the last epoch's checkpoint with optimiser state ({@code runDir/last})
+ * @param bestEmaEpoch   epoch of the selected weight-EMA checkpoint (0 without EMA or evaluation)
+ * @param bestEmaScore   its selection metric value (NaN without EMA)
+ * @param bestEmaCheckpoint directory of the selected EMA checkpoint ({@code runDir/best-ema}); null without EMA
  */
 public record TrainingResult(List<EpochReport> history, int bestEpoch, double bestScore, Path bestCheckpoint,
-                             Path lastCheckpoint) {
+                             Path lastCheckpoint, int bestEmaEpoch, double bestEmaScore, Path bestEmaCheckpoint) {
     public TrainingResult {
         history = List.copyOf(history);
     }

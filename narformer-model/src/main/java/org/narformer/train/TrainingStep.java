@@ -12,12 +12,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.narformer.NarFormerException;
 import org.narformer.model.BatchPlanner;
-import org.narformer.model.V2Model;
+import org.narformer.model.GraphModel;
 import org.narformer.tokenizer.TokenizedGraph;
 
 /**
- * One optimiser step: pad the batch ({@code [B originals; B augmented twins]} when the consistency loss is
- * on), forward in training mode, loss, backward, Adam update. Every native array of the step lives in an
+ * One optimiser step of any model family: pad the batch ({@code [B originals; B augmented twins]} when the consistency loss is
+ * on), forward in training mode, {@link TrainingLoss}, backward, Adam(W) update. Every native array of the step lives in an
  * {@code NDScope} closed at its end, so steps do not leak. A step with a non-finite loss or gradient is
  * skipped; ten in a row end the run.
  */
@@ -25,12 +25,12 @@ final class TrainingStep {
     /** Steps in a row with a non-finite loss or gradient after which the run is declared diverged. */
     static final int MAX_CONSECUTIVE_SKIPS = 10;
 
-    private final V2Model model;
+    private final GraphModel<?> model;
     private final AdamOptimizer adam;
     private final TrainConfig config;
     private int consecutiveSkips;
 
-    TrainingStep(V2Model model, AdamOptimizer adam, TrainConfig config) {
+    TrainingStep(GraphModel<?> model, AdamOptimizer adam, TrainConfig config) {
         this.model = model;
         this.adam = adam;
         this.config = config;
@@ -54,16 +54,12 @@ final class TrainingStep {
             NDArray target = model.manager().create(y, new Shape(y.length, 1));
             float loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray pred = model.forward(inputs, true);
-                NDArray total = V2Loss.relativeMse(pred, target);
+                int[] perm = null;
                 if (config.lambdaSr() > 0) {
-                    int[] perm = IntStream.range(0, y.length).toArray();
+                    perm = IntStream.range(0, y.length).toArray();
                     BatchPlanner.shuffle(perm, pairs);
-                    total = total.add(V2Loss.pairwise(pred, target, perm).mul(config.lambdaSr()));
                 }
-                if (paired) {
-                    total = total.add(V2Loss.consistency(pred).mul(config.lambdaCons()));
-                }
+                NDArray total = TrainingLoss.total(model.forward(inputs, true), target, perm, config);
                 collector.backward(total);
                 loss = total.getFloat();
             }

@@ -1,5 +1,5 @@
 /**
- * Training and inference facades for NAR-Former V2: {@link org.narformer.train.V2Trainer} (losses, Adam,
+ * Training and inference facades for NAR-Former V2: {@link org.narformer.train.Trainer} (losses, Adam,
  * linear warm-up/decay per iteration, per-epoch evaluation, best and last checkpoints, resume) and
  * {@link org.narformer.train.Predictor}; {@link org.narformer.train.ModelBenchmark} measures speed.
  *

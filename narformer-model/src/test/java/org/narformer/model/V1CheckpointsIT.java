@@ -29,12 +29,14 @@ class V1CheckpointsIT {
         float[] expected;
         try (V1Model model = V1Model.create(V1Config.defaults(), V1CellTokenizer.of(CellSpace.NB201), 6)) {
             expected = model.predict(graphs, 4);
-            V1Checkpoints.write(dir, model, CellSpace.NB201, Map.of("epoch", 3));
+            V1Checkpoints.write(dir, model, new CheckpointRecord(Map.of(), Map.of(), Map.of(), 3, 30, Map.of()), null);
         }
         try (V1Model back = V1Checkpoints.load(dir)) {
             assertArrayEquals(expected, back.predict(graphs, 4), 0f);
             assertEquals(V1Config.defaults(), back.config());
-            assertEquals(3, V1Checkpoints.readManifest(dir).get("epoch"));
+            assertEquals(3, V1Checkpoints.record(dir).epoch());
+            assertEquals(30, V1Checkpoints.record(dir).step());
+            assertTrue(ModelFamily.of(dir) instanceof V1Family, "the family is read from the manifest");
         }
         BadInputException refused = assertThrows(BadInputException.class, () -> Checkpoints.loadModel(dir));
         assertTrue(refused.getMessage().contains("narformer-v1 checkpoint"), refused.getMessage());
@@ -57,7 +59,7 @@ class V1CheckpointsIT {
     void corruptV1ParametersAreRejectedNamingTheFile() throws IOException {
         Path dir = tmp.resolve("v1");
         try (V1Model model = V1Model.create(V1Config.defaults(), V1CellTokenizer.of(CellSpace.NB101), 6)) {
-            V1Checkpoints.write(dir, model, CellSpace.NB101, Map.of());
+            V1Checkpoints.write(dir, model, new CheckpointRecord(null, null, null, 0, 0, null), null);
         }
         Path params = dir.resolve(Checkpoints.PARAMETERS);
         byte[] bytes = Files.readAllBytes(params);

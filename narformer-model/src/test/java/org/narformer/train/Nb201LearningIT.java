@@ -21,6 +21,7 @@ import org.narformer.data.Split;
 import org.narformer.data.SplitDefinition;
 import org.narformer.graph.NetworkGraph;
 import org.narformer.model.V2Config;
+import org.narformer.model.V2Family;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.V2CellTokenizer;
 
@@ -56,11 +57,11 @@ class Nb201LearningIT {
         TrainConfig config = new TrainConfig(20, 8, 1024, 1e-3f, 0.1, 0.1f, 0.5f, 1234, 1,
                 SelectionMetric.KENDALL_TAU, SelectionSet.VALIDATION, 50, false);
         double before;
-        try (V2Model untrained = V2Model.create(model, V2Trainer.derivedSeed(config.seed(), 0, 1))) {
-            before = V2Trainer.evaluate(untrained.predict(TrainingIT.graphs(heldOut), 1024),
-                    V2Trainer.targets(heldOut)).kendallTau();
+        try (V2Model untrained = V2Model.create(model, Trainer.derivedSeed(config.seed(), 0, 1))) {
+            before = Trainer.evaluate(untrained.predict(TrainingIT.graphs(heldOut), 1024),
+                    Trainer.targets(heldOut)).kendallTau();
         }
-        TrainingResult result = new V2Trainer(model, config).train(train, validation, tmp.resolve("run"),
+        TrainingResult result = new Trainer<>(new V2Family(model), config).train(train, validation, tmp.resolve("run"),
                 Map.of("file", DataFile.NB201.relativePath(), "split", split.summary().toString()));
         double firstLoss = result.history().get(0).meanLoss();
         assertTrue(result.last().meanLoss() < firstLoss, "loss must fall: " + firstLoss + " -> "

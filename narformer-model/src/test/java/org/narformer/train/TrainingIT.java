@@ -15,10 +15,11 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.narformer.model.CheckpointManifest;
+import org.narformer.model.CheckpointRecord;
 import org.narformer.model.Checkpoints;
 import org.narformer.model.Readout;
 import org.narformer.model.V2Config;
+import org.narformer.model.V2Family;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
 
@@ -44,10 +45,10 @@ class TrainingIT {
         TrainConfig config = new TrainConfig(8, 8, 1024, 1e-3f, 0.1, 0.1f, 0.5f, 7, 1, SelectionMetric.KENDALL_TAU,
                 SelectionSet.VALIDATION, 50, false);
         double tauBefore;
-        try (V2Model untrained = V2Model.create(CELL, V2Trainer.derivedSeed(7, 0, 1))) {
-            tauBefore = V2Trainer.evaluate(untrained.predict(graphs(test), 256), V2Trainer.targets(test)).kendallTau();
+        try (V2Model untrained = V2Model.create(CELL, Trainer.derivedSeed(7, 0, 1))) {
+            tauBefore = Trainer.evaluate(untrained.predict(graphs(test), 256), Trainer.targets(test)).kendallTau();
         }
-        TrainingResult result = new V2Trainer(CELL, config).train(train, validation, tmp.resolve("run"),
+        TrainingResult result = new Trainer<>(new V2Family(CELL), config).train(train, validation, tmp.resolve("run"),
                 Map.of("description", "synthetic cells"));
         assertEquals(8, result.history().size());
         assertEquals(0.0, result.last().paddingFraction(), "equal-size cells need no padding");
@@ -58,7 +59,7 @@ class TrainingIT {
             double tauAfter = best.evaluate(test).kendallTau();
             assertTrue(tauAfter > 0.6 && tauAfter > tauBefore + 0.3,
                     "held-out tau must rise: " + tauBefore + " -> " + tauAfter);
-            CheckpointManifest manifest = best.manifest();
+            CheckpointRecord manifest = best.record();
             assertEquals(result.bestEpoch(), manifest.epoch());
             assertEquals(best.evaluate(validation).kendallTau(), manifest.metrics().get("eval.kendallTau"), 1e-12,
                     "the saved model reproduces the validation tau recorded at selection time");
@@ -75,24 +76,24 @@ class TrainingIT {
                 SelectionSet.VALIDATION, 50, false);
         Path run = tmp.resolve("full");
         Path interrupted = tmp.resolve("interrupted");
-        new V2Trainer(small, config).withListener(report -> {
+        new Trainer<>(new V2Family(small), config).withListener(report -> {
             if (report.epoch() == 1) {
-                copy(run.resolve(V2Trainer.LAST), interrupted.resolve(V2Trainer.LAST));
+                copy(run.resolve(Trainer.LAST), interrupted.resolve(Trainer.LAST));
             }
         }).train(train, validation, run, Map.of());
-        assertEquals(1, Checkpoints.readManifest(interrupted.resolve(V2Trainer.LAST)).epoch());
-        TrainingResult resumed = V2Trainer.resume(interrupted.resolve(V2Trainer.LAST), train, validation, Map.of());
+        assertEquals(1, Checkpoints.readManifest(interrupted.resolve(Trainer.LAST)).epoch());
+        TrainingResult resumed = Trainer.resume(interrupted.resolve(Trainer.LAST), train, validation, Map.of());
         assertEquals(1, resumed.history().size());
         assertEquals(2, resumed.last().epoch());
         List<TokenizedGraph> probe = graphs(validation);
-        try (Predictor full = Predictor.load(run.resolve(V2Trainer.LAST));
+        try (Predictor full = Predictor.load(run.resolve(Trainer.LAST));
              Predictor again = Predictor.load(resumed.lastCheckpoint())) {
             assertArrayEquals(full.predict(probe), again.predict(probe));
-            assertEquals(full.manifest().step(), again.manifest().step());
+            assertEquals(full.record().step(), again.record().step());
         }
     }
 
-    private static void copy(Path from, Path to) {
+    static void copy(Path from, Path to) {
         try {
             Files.createDirectories(to);
             try (var files = Files.list(from)) {

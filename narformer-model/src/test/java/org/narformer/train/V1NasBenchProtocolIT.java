@@ -30,9 +30,10 @@ class V1NasBenchProtocolIT {
         Optional<DataDirectory> dir = DataDirectory.find(null);
         Assumptions.assumeTrue(dir.isPresent(), "NAS-Bench-201 data not found (../shared/data or NARFORMER_DATA)");
         NasBenchConfig config = NasBenchConfig.of(null, Map.of("trainCount", 200, "validationCount", 50,
-                "epochs", 8, "layers", 2, "batchSize", 32, "learningRate", 5e-4, "allEvery", 0, "showProgress", false));
+                "epochs", 8, "layers", 2, "batchSize", 32, "learningRate", 5e-4, "allEvery", 0, "showProgress", false,
+                "modelFamily", "v1"));
         Path runDir = tmp.resolve("run");
-        NasBenchRun run = NasBenchProtocol.trainV1(config, dir.get(), runDir, List.of("test"));
+        NasBenchRun run = NasBenchProtocol.train(config, dir.get(), runDir, List.of("test"));
         List<TauPoint> curve = run.curve();
         assertEquals(9, curve.size(), "epoch 0 and 8 epochs");
         double untrained = curve.get(0).allTau();
@@ -42,12 +43,21 @@ class V1NasBenchProtocolIT {
                 run.bestSelectionTau(), run.secondsPerIteration());
         assertTrue(run.bestAllTau() > untrained + 0.15 && run.bestAllTau() > 0.15,
                 "tau must rise: " + untrained + " -> " + run.bestAllTau());
-        try (V1Model best = V1Checkpoints.load(runDir.resolve(V2Trainer.BEST));
-             V1Model ema = V1Checkpoints.load(runDir.resolve(NasBenchProtocol.V1_BEST_EMA))) {
+        try (V1Model best = V1Checkpoints.load(runDir.resolve(Trainer.BEST));
+             V1Model ema = V1Checkpoints.load(runDir.resolve(Trainer.BEST_EMA))) {
             assertEquals(2, best.config().encoderLayers());
             assertEquals(best.config(), ema.config());
         }
         String manifest = Files.readString(runDir.resolve(ArtifactManifest.FILE));
         assertTrue(manifest.contains("\"bestEmaAllTau\"") && manifest.contains("narformer-v1"), manifest);
+        NasBenchEvaluation evaluation = NasBenchProtocol.evaluate(runDir, dir.get(), false);
+        assertEquals(run.bestAllTau(), evaluation.report().overall().kendallTau(), 1e-12,
+                "evaluate reads the V1 checkpoint and reproduces the tau recorded by the run");
+        try (NasBenchModel model = NasBenchModel.open(runDir)) {
+            assertEquals(NasBenchConfig.Family.V1, model.config().modelFamily());
+            float[] one = model.predictCells(List.of(model.space().graph(
+                    NasBenchCells.load(config, dir.get()).samples().get(0))), false);
+            assertEquals(evaluation.predicted()[0], one[0], 1e-6, "predict tokenizes cells for V1");
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.narformer.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,42 +20,55 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.narformer.BadInputException;
 import org.narformer.metrics.Metrics;
 import org.narformer.model.BatchPlanner;
-import org.narformer.model.CheckpointManifest;
+import org.narformer.model.CheckpointRecord;
 import org.narformer.model.Checkpoints;
-import org.narformer.model.V2Config;
-import org.narformer.model.V2Model;
+import org.narformer.model.GraphModel;
+import org.narformer.model.ModelFamily;
 import org.narformer.tokenizer.TokenizedGraph;
 
 /**
- * Trains NAR-Former V2 as the reference does (REFERENCE.md §4.4): relative MSE (+ SR and consistency losses
- * for NAS-Bench), Adam without weight decay, linear warm-up then linear decay stepped per iteration, an
- * evaluation after every {@code evalEvery} epochs, and the best checkpoint by the selection metric.
+ * Trains a model of any {@link ModelFamily} as the reference codes do: {@link TrainingLoss} (V2's relative MSE or
+ * V1's MSE, + SR and consistency terms), Adam or AdamW, linear warm-up then linear decay (or a constant rate)
+ * stepped per iteration, an optional weight EMA (V1), an evaluation after every {@code evalEvery} epochs, and the
+ * best checkpoint by the selection metric (REFERENCE.md §4.4, §6.3).
  *
  * <p>Writes {@code runDir/best} (parameters of the selected epoch) and {@code runDir/last} (parameters and
- * optimiser state after the last epoch, for {@link #resume}). Randomness is derived from the master seed per
- * purpose and per epoch, so a run resumed from {@code last} continues exactly as the uninterrupted run would.
+ * optimiser state after the last epoch, for {@link #resume}); with an EMA also {@code best-ema} (the EMA selected
+ * by the same metric) and {@code last-ema}. Randomness is derived from the master seed per purpose and per epoch,
+ * so a run resumed from {@code last} continues exactly as the uninterrupted run would.
+ *
+ * @param <M> the model type
  */
-public final class V2Trainer {
+public final class Trainer<M extends GraphModel<?>> {
     public static final String BEST = "best";
     public static final String LAST = "last";
+    /** The weight EMA selected by the metric ({@code model_best_ema} of the V1 reference). */
+    public static final String BEST_EMA = "best-ema";
+    /** The weight EMA after the last epoch (resumes the average). */
+    public static final String LAST_EMA = "last-ema";
 
-    private final V2Config modelConfig;
+    private final ModelFamily<M> family;
     private final TrainConfig config;
     private final Consumer<EpochReport> listener;
 
-    public V2Trainer(V2Config modelConfig, TrainConfig config) {
-        this(modelConfig, config, report -> { });
+    public Trainer(ModelFamily<M> family, TrainConfig config) {
+        this(family, config, report -> { });
     }
 
-    private V2Trainer(V2Config modelConfig, TrainConfig config, Consumer<EpochReport> listener) {
-        this.modelConfig = modelConfig;
+    /** A trainer for {@code family} (whatever its model type). */
+    public static <M extends GraphModel<?>> Trainer<M> of(ModelFamily<M> family, TrainConfig config) {
+        return new Trainer<>(family, config);
+    }
+
+    private Trainer(ModelFamily<M> family, TrainConfig config, Consumer<EpochReport> listener) {
+        this.family = family;
         this.config = config;
         this.listener = listener;
     }
 
     /** A trainer that also calls {@code listener} after every epoch, once its checkpoints are written. */
-    public V2Trainer withListener(Consumer<EpochReport> newListener) {
-        return new V2Trainer(modelConfig, config, newListener);
+    public Trainer<M> withListener(Consumer<EpochReport> newListener) {
+        return new Trainer<>(family, config, newListener);
     }
 
     /**
@@ -67,15 +81,17 @@ public final class V2Trainer {
      */
     public TrainingResult train(List<TrainingSample> train, List<TrainingSample> evaluation, Path runDir,
                                 Map<String, Object> data) {
-        validate(train, evaluation);
-        try (V2Model model = V2Model.create(modelConfig, derivedSeed(config.seed(), 0, 1))) {
-            return run(model, new AdamOptimizer(model), 0, 0, Double.NaN, train, evaluation, runDir, data);
+        try (M model = family.create(derivedSeed(config.seed(), 0, 1));
+             ModelEma<M> ema = config.emaDecay() > 0 ? new ModelEma<>(family, model, config.emaDecay()) : null) {
+            validate(model, train, evaluation);
+            return run(model, ema, new AdamOptimizer(model, config), new Selection(0, Double.NaN),
+                    new Selection(0, Double.NaN), 0, train, evaluation, runDir, data);
         }
     }
 
     /**
-     * Continues a run from its {@code last} checkpoint, with the same data, to the configured number of
-     * epochs. Checkpoints go to the same run directory.
+     * Continues a run from its {@code last} checkpoint (of any family), with the same data, to the configured
+     * number of epochs. Checkpoints go to the same run directory.
      */
     public static TrainingResult resume(Path lastCheckpoint, List<TrainingSample> train,
                                         List<TrainingSample> evaluation, Map<String, Object> data) {
@@ -86,42 +102,66 @@ public final class V2Trainer {
     public static TrainingResult resume(Path lastCheckpoint, List<TrainingSample> train,
                                         List<TrainingSample> evaluation, Map<String, Object> data,
                                         Consumer<EpochReport> listener) {
-        CheckpointManifest manifest = Checkpoints.readManifest(lastCheckpoint);
+        return resume(ModelFamily.of(lastCheckpoint), lastCheckpoint, train, evaluation, data, listener);
+    }
+
+    private static <M extends GraphModel<?>> TrainingResult resume(ModelFamily<M> family, Path lastCheckpoint,
+                                                                   List<TrainingSample> train,
+                                                                   List<TrainingSample> evaluation,
+                                                                   Map<String, Object> data,
+                                                                   Consumer<EpochReport> listener) {
+        CheckpointRecord record = family.record(lastCheckpoint);
         String source = lastCheckpoint.resolve(Checkpoints.MANIFEST).toString();
-        Object savedConfig = manifest.training().get("config");
+        Object savedConfig = record.training().get("config");
         if (savedConfig == null) {
             throw new BadInputException(source, "training", "no training configuration: not a training checkpoint");
         }
         TrainConfig config = Checkpoints.json().convertValue(savedConfig, TrainConfig.class);
-        Object savedCount = manifest.training().get("trainCount");
+        Object savedCount = record.training().get("trainCount");
         if (!(savedCount instanceof Number n) || n.intValue() != train.size()) {
             throw new BadInputException(source, "training.trainCount", "checkpoint was trained on " + savedCount
                     + " samples, resume was given " + train.size());
         }
-        byte[] state = Checkpoints.readOptimizerState(lastCheckpoint, manifest);
+        byte[] state = family.optimizerState(lastCheckpoint);
         if (state == null) {
             throw new BadInputException(source, null, "no optimizer state: resume from a '" + LAST + "' checkpoint");
         }
-        V2Trainer trainer = new V2Trainer(manifest.model(), config, listener);
-        trainer.validate(train, evaluation);
-        try (V2Model model = Checkpoints.loadModel(lastCheckpoint)) {
-            AdamOptimizer adam = new AdamOptimizer(model);
+        Path runDir = lastCheckpoint.toAbsolutePath().getParent();
+        Trainer<M> trainer = new Trainer<>(family, config, listener);
+        try (M model = family.load(lastCheckpoint);
+             ModelEma<M> ema = config.emaDecay() > 0
+                     ? new ModelEma<>(family.load(runDir.resolve(LAST_EMA)), config.emaDecay()) : null) {
+            trainer.validate(model, train, evaluation);
+            AdamOptimizer adam = new AdamOptimizer(model, config);
             try {
                 adam.restore(state, lastCheckpoint.resolve(Checkpoints.OPTIMIZER).toString());
             } catch (IOException e) {
                 throw new BadInputException(lastCheckpoint.resolve(Checkpoints.OPTIMIZER).toString(), null,
                         e.getMessage(), e);
             }
-            double bestScore = manifest.metrics().getOrDefault("bestScore", Double.NaN);
-            int bestEpoch = manifest.metrics().getOrDefault("bestEpoch", 0.0).intValue();
-            return trainer.run(model, adam, manifest.epoch(), bestEpoch, bestScore, train, evaluation,
-                    lastCheckpoint.toAbsolutePath().getParent(), data);
+            Map<String, Double> m = record.metrics();
+            return trainer.run(model, ema, adam,
+                    new Selection(m.getOrDefault("bestEpoch", 0.0).intValue(), m.getOrDefault("bestScore", Double.NaN)),
+                    new Selection(m.getOrDefault("bestEmaEpoch", 0.0).intValue(),
+                            m.getOrDefault("bestEmaScore", Double.NaN)),
+                    record.epoch(), train, evaluation, runDir, data);
         }
     }
 
-    private TrainingResult run(V2Model model, AdamOptimizer adam, int doneEpochs, int bestEpoch, double bestScore,
-                               List<TrainingSample> train, List<TrainingSample> evaluation, Path runDir,
-                               Map<String, Object> data) {
+    /** The best epoch so far of one network (raw or EMA) and its score. */
+    private static final class Selection {
+        int epoch;
+        double score;
+
+        Selection(int epoch, double score) {
+            this.epoch = epoch;
+            this.score = score;
+        }
+    }
+
+    private TrainingResult run(M model, ModelEma<M> ema, AdamOptimizer adam, Selection best, Selection bestEma,
+                               int doneEpochs, List<TrainingSample> train, List<TrainingSample> evaluation,
+                               Path runDir, Map<String, Object> data) {
         TrainingStep step = new TrainingStep(model, adam, config);
         int[] counts = train.stream().mapToInt(s -> s.graph().nodeCount()).toArray();
         int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
@@ -150,6 +190,9 @@ public final class V2Trainer {
                     if (!Double.isNaN(loss)) {
                         lossSum += loss;
                         done++;
+                        if (ema != null) {
+                            ema.update(model);
+                        }
                     }
                     if (bar != null) {
                         bar.step();
@@ -157,14 +200,15 @@ public final class V2Trainer {
                     }
                 }
                 Metrics metrics = null;
+                Metrics emaMetrics = null;
                 boolean improved = false;
+                boolean emaImproved = false;
                 if (epoch % config.evalEvery() == 0 || epoch == config.epochs()) {
                     metrics = evaluate(model.predict(evalGraphs, config.evalBatchSize()), evalTargets);
-                    double score = config.metric().value(metrics);
-                    improved = config.metric().improves(score, bestScore);
-                    if (improved) {
-                        bestScore = score;
-                        bestEpoch = epoch;
+                    improved = select(best, metrics, epoch);
+                    if (ema != null) {
+                        emaMetrics = evaluate(ema.model().predict(evalGraphs, config.evalBatchSize()), evalTargets);
+                        emaImproved = select(bestEma, emaMetrics, epoch);
                     }
                 }
                 double meanLoss = lossSum / done;
@@ -172,23 +216,31 @@ public final class V2Trainer {
                 Map<String, Double> numbers = new TreeMap<>();
                 numbers.put("trainLoss", meanLoss);
                 numbers.put("skippedSteps", (double) adam.skipped());
-                numbers.put("bestEpoch", (double) bestEpoch);
-                numbers.put("bestScore", bestScore);
-                if (metrics != null) {
-                    numbers.put("eval.count", (double) metrics.count());
-                    numbers.put("eval.mape", metrics.mape());
-                    numbers.put("eval.rmse", metrics.rmse());
-                    numbers.put("eval.acc10", metrics.acc10());
-                    numbers.put("eval.kendallTau", metrics.kendallTau());
-                    numbers.put("eval.spearmanRho", metrics.spearmanRho());
+                numbers.put("bestEpoch", (double) best.epoch);
+                numbers.put("bestScore", best.score);
+                put(numbers, "eval.", metrics);
+                if (ema != null) {
+                    numbers.put("bestEmaEpoch", (double) bestEma.epoch);
+                    numbers.put("bestEmaScore", bestEma.score);
+                    put(numbers, "ema.", emaMetrics);
                 }
                 if (improved) {
                     save(runDir.resolve(BEST), model, null, epoch, adam.iterations(), numbers, train, evaluation, data);
                 }
+                if (emaImproved) {
+                    save(runDir.resolve(BEST_EMA), ema.model(), null, epoch, adam.iterations(), numbers, train,
+                            evaluation, data);
+                }
+                if (ema != null) {
+                    // last-ema/ and last/ are written one after the other: a run killed between the two resumes
+                    // with an average one epoch ahead of its weights (the only inexact resume)
+                    save(runDir.resolve(LAST_EMA), ema.model(), null, epoch, adam.iterations(), numbers, train,
+                            evaluation, data);
+                }
                 save(runDir.resolve(LAST), model, adam.encode(), epoch, adam.iterations(), numbers, train, evaluation,
                         data);
                 EpochReport report = new EpochReport(epoch, plan.size(), skipped, meanLoss, lr, metrics, improved,
-                        BatchPlanner.paddingFraction(plan, counts), (System.nanoTime() - start) / 1e9);
+                        emaMetrics, BatchPlanner.paddingFraction(plan, counts), (System.nanoTime() - start) / 1e9);
                 history.add(report);
                 listener.accept(report);
                 if (bar != null && metrics != null) {
@@ -198,29 +250,52 @@ public final class V2Trainer {
                 }
             }
         }
-        return new TrainingResult(history, bestEpoch, bestScore, bestEpoch > 0 ? runDir.resolve(BEST) : null,
-                runDir.resolve(LAST));
+        Path bestEmaDir = runDir.resolve(BEST_EMA);
+        return new TrainingResult(history, best.epoch, best.score, best.epoch > 0 ? runDir.resolve(BEST) : null,
+                runDir.resolve(LAST), bestEma.epoch, bestEma.score,
+                bestEma.epoch > 0 && Files.isDirectory(bestEmaDir) ? bestEmaDir : null);
     }
 
-    private void save(Path dir, V2Model model, byte[] optimizerState, int epoch, long step,
-                      Map<String, Double> metrics, List<TrainingSample> train, List<TrainingSample> evaluation,
-                      Map<String, Object> data) {
+    /** Whether {@code metrics} beat {@code best}; updates it if so. */
+    private boolean select(Selection best, Metrics metrics, int epoch) {
+        double score = config.metric().value(metrics);
+        if (!config.metric().improves(score, best.score)) {
+            return false;
+        }
+        best.score = score;
+        best.epoch = epoch;
+        return true;
+    }
+
+    private static void put(Map<String, Double> numbers, String prefix, Metrics metrics) {
+        if (metrics == null) {
+            return;
+        }
+        numbers.put(prefix + "count", (double) metrics.count());
+        numbers.put(prefix + "mape", metrics.mape());
+        numbers.put(prefix + "rmse", metrics.rmse());
+        numbers.put(prefix + "acc10", metrics.acc10());
+        numbers.put(prefix + "kendallTau", metrics.kendallTau());
+        numbers.put(prefix + "spearmanRho", metrics.spearmanRho());
+    }
+
+    private void save(Path dir, M model, byte[] optimizerState, int epoch, long step, Map<String, Double> metrics,
+                      List<TrainingSample> train, List<TrainingSample> evaluation, Map<String, Object> data) {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("config", Checkpoints.json().convertValue(config, Map.class));
         training.put("trainCount", train.size());
         training.put("evaluationCount", evaluation.size());
         training.put("selectionSet", config.selectionSet().name());
         training.put("seedDerivation", "per purpose and epoch: mix(master, epoch, purpose); init purpose 1 epoch 0");
-        Map<String, Long> seeds = Map.of("master", config.seed());
         try {
-            Checkpoints.write(dir, model, Checkpoints.manifest(modelConfig, seeds, training, data, epoch, step, metrics),
-                    optimizerState);
+            family.write(dir, model, new CheckpointRecord(Map.of("master", config.seed()), training, data, epoch,
+                    step, metrics), optimizerState);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + dir, e);
         }
     }
 
-    private void validate(List<TrainingSample> train, List<TrainingSample> evaluation) {
+    private void validate(M model, List<TrainingSample> train, List<TrainingSample> evaluation) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training samples");
         }
@@ -228,21 +303,17 @@ public final class V2Trainer {
             throw new IllegalArgumentException("no evaluation samples: model selection needs a "
                     + config.selectionSet().name().toLowerCase() + " set");
         }
-        checkGraphs(train, "training");
-        checkGraphs(evaluation, "evaluation");
+        checkGraphs(model, train, "training");
+        checkGraphs(model, evaluation, "evaluation");
     }
 
-    private void checkGraphs(List<TrainingSample> samples, String what) {
+    private static void checkGraphs(GraphModel<?> model, List<TrainingSample> samples, String what) {
         for (int i = 0; i < samples.size(); i++) {
             TrainingSample s = samples.get(i);
             for (TokenizedGraph g : s.augmented() == null ? List.of(s.graph()) : List.of(s.graph(), s.augmented())) {
-                if (g.tokenDim() != modelConfig.tokenDim()) {
-                    throw new BadInputException(what + " sample " + i, null, g.tokenDim()
-                            + "-d tokens, the model expects " + modelConfig.tokenDim());
-                }
-                if (modelConfig.staticDim() > 0 && g.staticDim() != modelConfig.staticDim()) {
-                    throw new BadInputException(what + " sample " + i, null, g.staticDim()
-                            + " static features, the model expects " + modelConfig.staticDim());
+                String mismatch = model.inputMismatch(g);
+                if (mismatch != null) {
+                    throw new BadInputException(what + " sample " + i, null, mismatch);
                 }
             }
         }

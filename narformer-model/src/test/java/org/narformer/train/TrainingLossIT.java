@@ -1,0 +1,44 @@
+package org.narformer.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+class TrainingLossIT {
+    private static final int[] PERM = {1, 0, 3, 2};
+
+    @Test
+    void termsMatchHandComputedValues() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray pred = m.create(new float[] {1f, 2f, 3f, 5f}, new Shape(4, 1));
+            NDArray y = m.create(new float[] {2f, 2f, 2f, 4f}, new Shape(4, 1));
+            // (0.5-1)² + 0 + (1.5-1)² + (1.25-1)² = 0.5625, mean 0.140625
+            assertEquals(0.140625f, TrainingLoss.relativeMse(pred, y).getFloat(), 1e-7f);
+            // 1 + 0 + 1 + 1 = 3, mean 0.75
+            assertEquals(0.75f, TrainingLoss.mse(pred, y).getFloat(), 1e-7f);
+            // perm (1,0,3,2): dp = (-1, 1, -2, 2), dy = (0, 0, -2, 2) -> |.| mean = 0.5
+            assertEquals(0.5f, TrainingLoss.pairwise(pred, y, PERM).getFloat(), 1e-7f);
+            // originals (1, 2), augmented (3, 5): mean(|3-1|, |5-2|) = 2.5
+            assertEquals(2.5f, TrainingLoss.consistency(pred).getFloat(), 1e-7f);
+        }
+    }
+
+    @Test
+    void totalWeighsTheTermsOfEachFamily() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray pred = m.create(new float[] {1f, 2f, 3f, 5f}, new Shape(4, 1));
+            NDArray y = m.create(new float[] {2f, 2f, 2f, 4f}, new Shape(4, 1));
+            // V2 NAS-Bench: 0.140625 + 0.1·0.5 + 0.5·2.5
+            assertEquals(0.140625f + 0.05f + 1.25f,
+                    TrainingLoss.total(pred, y, PERM, TrainConfig.nasBench201()).getFloat(), 1e-6f);
+            // V1: 0.75 + 0.1·0.5 + 0.5·2.5
+            assertEquals(0.75f + 0.05f + 1.25f,
+                    TrainingLoss.total(pred, y, PERM, TrainConfig.v1NasBench()).getFloat(), 1e-6f);
+            // NNLP: relative MSE alone
+            assertEquals(0.140625f, TrainingLoss.total(pred, y, PERM, TrainConfig.nnlp()).getFloat(), 1e-7f);
+        }
+    }
+}

@@ -126,6 +126,31 @@ class NasBenchCommandsIT {
         List<String> lines = Files.readAllLines(out.resolve("predictions.csv"));
         assertEquals(15_626, lines.size());
         assertTrue(lines.get(1).startsWith("0,|"), lines.get(1));
+        assertTrue(r.err().contains("scored all 15,625 cells of NB201"), r.err());
+        JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
+        assertEquals(15_625, manifest.get("space").get("cells").asInt());
+    }
+
+    /** NB101's space is the 423,624 cells of the enumeration, not the 30,001 labelled ones a model trains on. */
+    @Test
+    @Order(4)
+    void predictAllOnNb101ScoresAll423624Cells() throws IOException {
+        Path config = Files.writeString(tmp.resolve("nb101.json"), "{\"space\": \"nb101\", \"trainCount\": 40, "
+                + "\"validationCount\": 20, \"layers\": 1, \"hiddenDim\": 16, \"allEvery\": 0, \"epochs\": 1}");
+        Path nb101 = tmp.resolve("nb101-run");
+        CliTestSupport.Run trained = CliTestSupport.run("train", "--config", config.toString(), "--no-progress",
+                "--out", nb101.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path out = tmp.resolve("nb101-all");
+        CliTestSupport.Run r = CliTestSupport.run("predict", "--checkpoint", nb101.toString(), "--all",
+                "--no-progress", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
+        assertEquals(423_624, manifest.get("space").get("cells").asInt());
+        assertEquals(423_624, manifest.get("count").asInt());
+        try (var lines = Files.lines(out.resolve("predictions.csv"))) {
+            assertEquals(423_625, lines.count());
+        }
     }
 
     @Test

@@ -9,6 +9,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.narformer.BadInputException;
+import org.narformer.data.DataDirectory;
+import org.narformer.data.ReadPolicy;
+import org.narformer.data.Sample;
 import org.narformer.model.CheckpointRecord;
 import org.narformer.model.Checkpoints;
 import org.narformer.tokenizer.GraphTokenizer;
@@ -20,6 +23,9 @@ import org.narformer.graph.NetworkGraph;
  * (from the manifest's {@code data.protocol}) and its space. Owns native memory: close it.
  */
 public final class NasBenchModel implements AutoCloseable {
+    /** Cells tokenized at a time when scoring a whole space. */
+    static final int SPACE_CHUNK = 16_384;
+
     private final Path checkpoint;
     private final Predictor predictor;
     private final NasBenchConfig config;
@@ -81,6 +87,47 @@ public final class NasBenchModel implements AutoCloseable {
     public float[] predictCells(List<NetworkGraph> cells, boolean progress) {
         GraphTokenizer tokenizer = NasBenchCells.tokenizer(config);
         return predict(cells.stream().map(tokenizer::tokenize).toList(), progress);
+    }
+
+    /**
+     * Scores every cell of this model's space ({@link NasBenchSpace#everyCell()}: NB201's 15,625, NB101's 423,624),
+     * tokenizing {@value #SPACE_CHUNK} cells at a time so that the tokens of a whole space are never held at once.
+     *
+     * @return the cells in file order and one prediction per cell
+     */
+    public SpaceScores scoreSpace(DataDirectory dir, boolean progress) {
+        long start = System.nanoTime();
+        List<Sample> samples = space().everyCell().read(dir, ReadPolicy.STRICT).samples();
+        long read = System.nanoTime();
+        GraphTokenizer tokenizer = NasBenchCells.tokenizer(config);
+        float[] out = new float[samples.size()];
+        try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("score")
+                .setInitialMax(samples.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                .setUnit(" cells", 1).build() : null) {
+            for (int from = 0; from < samples.size(); from += SPACE_CHUNK) {
+                int to = Math.min(samples.size(), from + SPACE_CHUNK);
+                List<TokenizedGraph> graphs = samples.subList(from, to).stream()
+                        .map(s -> tokenizer.tokenize(space().graph(s))).toList();
+                float[] part = predictor.predict(graphs, config.evalBatchSize());
+                System.arraycopy(part, 0, out, from, part.length);
+                if (bar != null) {
+                    bar.stepTo(to);
+                }
+            }
+        }
+        long end = System.nanoTime();
+        return new SpaceScores(samples, out, (read - start) / 1e9, (end - read) / 1e9);
+    }
+
+    /**
+     * Every cell of a space with its prediction.
+     *
+     * @param samples      the cells, in file order
+     * @param predicted    one prediction per cell
+     * @param readSeconds  time to read the cell file
+     * @param scoreSeconds time to build graphs, tokenize and predict
+     */
+    public record SpaceScores(List<Sample> samples, float[] predicted, double readSeconds, double scoreSeconds) {
     }
 
     /** Predicts tokenized graphs in batches of the configured evaluation size, with a progress bar if asked. */

@@ -18,25 +18,28 @@ public enum NasBenchSpace {
      * NAS-Bench-201: all 15,625 cells of {@code nb201_merged.csv}; trained on {@code cifar10valid_val_acc}
      * (target {@code validation}, a fraction), tested against {@code cifar10_test_acc} (target {@code test}).
      */
-    NB201(DataFile.NB201, CellSpace.NB201, "validation", "test",
+    NB201(DataFile.NB201, DataFile.NB201, CellSpace.NB201, "validation", "test",
             "cifar10_test_acc (CIFAR-10 test accuracy, 200 epochs, mean over seeds), as the reference"),
     /**
      * NAS-Bench-101: the 30,001 labelled cells of {@code nb101_vis30k.csv} (our pool, not the 423,624 of the
      * reference); trained on and tested against {@code val_acc_108}, because test accuracies are not available.
      */
-    NB101(DataFile.NB101_VIS30K, CellSpace.NB101, "validation", "validation",
+    NB101(DataFile.NB101_VIS30K, DataFile.NB101_ALL, CellSpace.NB101, "validation", "validation",
             "val_acc_108 (validation accuracy of one training run): NB101 test labels are not available, so this "
                     + "tau is not comparable to published NB101 numbers (those use the test accuracy over 423,624 "
                     + "cells)");
 
     private final DataFile file;
+    private final DataFile everyCell;
     private final CellSpace cells;
     private final String trainLabel;
     private final String testLabel;
     private final String testLabelNote;
 
-    NasBenchSpace(DataFile file, CellSpace cells, String trainLabel, String testLabel, String testLabelNote) {
+    NasBenchSpace(DataFile file, DataFile everyCell, CellSpace cells, String trainLabel, String testLabel,
+                  String testLabelNote) {
         this.file = file;
+        this.everyCell = everyCell;
         this.cells = cells;
         this.trainLabel = trainLabel;
         this.testLabel = testLabel;
@@ -46,6 +49,11 @@ public enum NasBenchSpace {
     /** The labelled data file of the space. */
     public DataFile file() {
         return file;
+    }
+
+    /** The file holding every cell of the space (NB201: the same 15,625; NB101: all 423,624, unlabelled). */
+    public DataFile everyCell() {
+        return everyCell;
     }
 
     public CellSpace cells() {

@@ -46,6 +46,15 @@ class ExperimentCommandIT {
                         report.get("rows").get(2).get("fold").asText()));
         JsonNode v2 = report.get("rows").get(0).get("cells").get("v2");
         assertEquals(2, v2.get("seeds").asInt());
+        for (JsonNode row : report.get("rows")) {
+            for (String m : List.of("v2", "nnlp")) {
+                JsonNode c = row.get("cells").get(m);
+                double onTest = c.get("mapeBestOnTest").asDouble();
+                assertTrue(onTest <= c.get("mape").asDouble() + 1e-12 && onTest <= c.get("mapeLast").asDouble() + 1e-12,
+                        "the best-on-test epoch is at least as good on test as any other: " + c);
+            }
+        }
+        assertTrue(Files.readString(out.resolve("table.txt")).contains("best-on-test (ref., optimistic)"));
         double flopsMape = report.get("rows").get(0).get("cells").get("flops").get("mape").asDouble();
 
         List<String> rows = Files.readAllLines(out.resolve("runs.csv"));

@@ -47,9 +47,10 @@ public final class LatencyExperiment {
                             : fitRegression(fold, method, measured);
                     runs.add(run);
                     log.accept(String.format(java.util.Locale.ROOT,
-                            "%s %s seed %d: MAPE %.2f%% Acc@10%% %.1f%% (last epoch: %.2f%%), %.0f s", fold.name(),
-                            method.label(), seed, 100 * run.selected().mape(), 100 * run.selected().acc10(),
-                            100 * run.last().mape(), run.trainSeconds()));
+                            "%s %s seed %d: MAPE %.2f%% Acc@10%% %.1f%% (last epoch: %.2f%%; best on test, "
+                                    + "optimistic: %.2f%%), %.0f s", fold.name(), method.label(), seed,
+                            100 * run.selected().mape(), 100 * run.selected().acc10(), 100 * run.last().mape(),
+                            100 * run.bestOnTest().mape(), run.trainSeconds()));
                 }
             }
         }
@@ -64,7 +65,7 @@ public final class LatencyExperiment {
         double[] predicted = fold.test().stream().mapToDouble(model::predict).toArray();
         Metrics metrics = Metrics.of(predicted, measured);
         return new LatencyRun(fold.name(), method, 0, ids(fold), families(fold), predicted, predicted, measured,
-                metrics, metrics, 0, (System.nanoTime() - start) / 1e9);
+                metrics, metrics, 0, (System.nanoTime() - start) / 1e9, predicted, 0);
     }
 
     private static LatencyRun trainGraphModel(LatencyFold fold, LatencyMethod method, long seed,
@@ -75,17 +76,43 @@ public final class LatencyExperiment {
                 .withEpochs(config.epochs()).withSeed(seed).withShowProgress(false);
         Path runDirectory = work.resolve(fold.name() + "-" + method.label() + "-" + seed);
         long start = System.nanoTime();
+        BestOnTest onTest = new BestOnTest();
         try {
-            TrainingResult result = new Trainer<>(new V2Family(model), training).train(samples(fold.train(), method),
-                    samples(fold.validation(), method), runDirectory, Map.of("fold", fold.name(),
-                            "trainNetworks", fold.train().size(), "validationNetworks", fold.validation().size()));
-            double seconds = (System.nanoTime() - start) / 1e9;
+            TrainingResult result = new Trainer<>(new V2Family(model), training).withListener(report -> {
+                long t0 = System.nanoTime();
+                double[] p = predict(runDirectory.resolve(Trainer.LAST), fold.test(), method);
+                onTest.offer(report.epoch(), p, Metrics.of(p, measured).mape());
+                onTest.seconds += (System.nanoTime() - t0) / 1e9;
+            }).train(samples(fold.train(), method), samples(fold.validation(), method), runDirectory,
+                    Map.of("fold", fold.name(), "trainNetworks", fold.train().size(), "validationNetworks",
+                            fold.validation().size()));
+            double seconds = (System.nanoTime() - start) / 1e9 - onTest.seconds;
             double[] best = predict(result.bestCheckpoint(), fold.test(), method);
             double[] last = predict(result.lastCheckpoint(), fold.test(), method);
             return new LatencyRun(fold.name(), method, seed, ids(fold), families(fold), best, last, measured,
-                    Metrics.of(best, measured), Metrics.of(last, measured), result.bestEpoch(), seconds);
+                    Metrics.of(best, measured), Metrics.of(last, measured), result.bestEpoch(), seconds,
+                    onTest.predicted, onTest.epoch);
         } finally {
             delete(runDirectory);
+        }
+    }
+
+    /**
+     * The epoch with the lowest test MAPE, tracked after every epoch for the labelled best-on-test column (the
+     * reference's NNLQP selection); its scoring time is kept out of the fit time.
+     */
+    private static final class BestOnTest {
+        double mape = Double.POSITIVE_INFINITY;
+        double[] predicted;
+        int epoch;
+        double seconds;
+
+        void offer(int atEpoch, double[] p, double testMape) {
+            if (testMape < mape) {
+                mape = testMape;
+                predicted = p;
+                epoch = atEpoch;
+            }
         }
     }
 

@@ -17,7 +17,16 @@ import org.narformer.metrics.Metrics;
  * @param last          metrics of {@code predictedLast}
  * @param bestEpoch     the selected epoch (0 for the regressions)
  * @param trainSeconds  wall time of the fit
+ * @param predictedBestOnTest test predictions of the epoch with the lowest test MAPE: the reference's NNLQP
+ *                      selection, which looks at the test set (optimistic; the regressions: the fit); null in
+ *                      tables written before it was recorded
+ * @param bestOnTestEpoch that epoch (0 for the regressions)
  */
 public record LatencyRun(String fold, LatencyMethod method, long seed, String[] graphIds, String[] families,
-                         double[] predicted, double[] predictedLast, double[] measured, Metrics selected, Metrics last, int bestEpoch, double trainSeconds) {
+                         double[] predicted, double[] predictedLast, double[] measured, Metrics selected, Metrics last,
+                         int bestEpoch, double trainSeconds, double[] predictedBestOnTest, int bestOnTestEpoch) {
+    /** Metrics of {@link #predictedBestOnTest()}, or null when it was not recorded. */
+    public Metrics bestOnTest() {
+        return predictedBestOnTest == null ? null : Metrics.of(predictedBestOnTest, measured);
+    }
 }

@@ -19,6 +19,9 @@ import org.narformer.metrics.Metrics;
 public final class LatencyRunTable {
     /** The header. */
     public static final String HEADER = "fold,method,seed,best_epoch,train_seconds,graph_id,family,measured_ms,"
+            + "predicted_ms,predicted_last_epoch_ms,best_on_test_epoch,predicted_best_on_test_ms";
+    /** The header of tables written before the best-on-test column (still read; that column is then absent). */
+    static final String HEADER_V1 = "fold,method,seed,best_epoch,train_seconds,graph_id,family,measured_ms,"
             + "predicted_ms,predicted_last_epoch_ms";
 
     private LatencyRunTable() {
@@ -31,7 +34,9 @@ public final class LatencyRunTable {
                 csv.append(String.join(",", r.fold(), r.method().label(), Long.toString(r.seed()),
                         Integer.toString(r.bestEpoch()), Double.toString(r.trainSeconds()), r.graphIds()[i],
                         r.families()[i], Double.toString(r.measured()[i]), Double.toString(r.predicted()[i]),
-                        Double.toString(r.predictedLast()[i]))).append('\n');
+                        Double.toString(r.predictedLast()[i]), Integer.toString(r.bestOnTestEpoch()),
+                        r.predictedBestOnTest() == null ? "" : Double.toString(r.predictedBestOnTest()[i])))
+                        .append('\n');
             }
         }
         return csv.toString();
@@ -45,15 +50,16 @@ public final class LatencyRunTable {
         } catch (IOException e) {
             throw new BadInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
         }
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER) && !lines.get(0).equals(HEADER_V1)) {
             throw new BadInputException(file.toString(), "line 1", "not a runs table: the header must be " + HEADER);
         }
+        int fields = lines.get(0).split(",").length;
         Map<String, List<String[]>> byRun = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {
             String[] f = lines.get(i).split(",", -1);
-            if (f.length != 10) {
-                throw new BadInputException(file.toString(), "line " + (i + 1), "expected 10 fields, found "
-                        + f.length);
+            if (f.length != fields) {
+                throw new BadInputException(file.toString(), "line " + (i + 1), "expected " + fields
+                        + " fields, found " + f.length);
             }
             byRun.computeIfAbsent(f[0] + "," + f[1] + "," + f[2], k -> new ArrayList<>()).add(f);
         }
@@ -65,6 +71,7 @@ public final class LatencyRunTable {
             double[] measured = new double[n];
             double[] predicted = new double[n];
             double[] last = new double[n];
+            double[] onTest = fields > 10 && !rows.get(0)[11].isEmpty() ? new double[n] : null;
             try {
                 for (int i = 0; i < n; i++) {
                     String[] f = rows.get(i);
@@ -73,11 +80,15 @@ public final class LatencyRunTable {
                     measured[i] = Double.parseDouble(f[7]);
                     predicted[i] = Double.parseDouble(f[8]);
                     last[i] = Double.parseDouble(f[9]);
+                    if (onTest != null) {
+                        onTest[i] = Double.parseDouble(f[11]);
+                    }
                 }
                 String[] first = rows.get(0);
                 runs.add(new LatencyRun(first[0], LatencyMethod.parse(first[1]), Long.parseLong(first[2]), ids,
                         families, predicted, last, measured, Metrics.of(predicted, measured),
-                        Metrics.of(last, measured), Integer.parseInt(first[3]), Double.parseDouble(first[4])));
+                        Metrics.of(last, measured), Integer.parseInt(first[3]), Double.parseDouble(first[4]), onTest,
+                        onTest == null ? 0 : Integer.parseInt(first[10])));
             } catch (NumberFormatException e) {
                 throw new BadInputException(file.toString(), "run " + rows.get(0)[0] + " " + rows.get(0)[1],
                         "bad number: " + e.getMessage(), e);

@@ -162,11 +162,21 @@ final class TrainCommand implements Callable<Integer> {
             run = NasBenchProtocol.train(cfg, dir, out, CommandLines.of(spec));
         }
         NasBenchConfig cfg = run.config();
-        TextTable table = new TextTable("epoch", "steps", "loss", "select tau", "tau all", "elapsed s");
+        boolean ema = run.bestEmaEpoch() > 0;
+        TextTable table = ema
+                ? new TextTable("epoch", "steps", "loss", "select tau", "tau all", "EMA select tau", "EMA tau all",
+                "elapsed s")
+                : new TextTable("epoch", "steps", "loss", "select tau", "tau all", "elapsed s");
         for (TauPoint p : run.curve()) {
             if (!Double.isNaN(p.allTau())) {
-                table.row(p.epoch(), p.steps(), num(p.trainLoss()), num(p.selectionTau()), num(p.allTau()),
-                        String.format(Locale.ROOT, "%.0f", p.elapsedSeconds()));
+                String elapsed = String.format(Locale.ROOT, "%.0f", p.elapsedSeconds());
+                if (ema) {
+                    table.row(p.epoch(), p.steps(), num(p.trainLoss()), num(p.selectionTau()), num(p.allTau()),
+                            num(p.emaSelectionTau()), num(p.emaAllTau()), elapsed);
+                } else {
+                    table.row(p.epoch(), p.steps(), num(p.trainLoss()), num(p.selectionTau()), num(p.allTau()),
+                            elapsed);
+                }
             }
         }
         System.out.print(table.render());

@@ -46,6 +46,10 @@ class V1CommandsIT {
         assertEquals("V1", manifest.get("protocol").get("modelFamily").asText());
         assertEquals(32, manifest.get("protocol").get("batchSize").asInt(), "the file's batch size is kept");
         double tau = manifest.get("result").get("bestAllTau").asDouble();
+        JsonNode lastPoint = manifest.get("curve").get(manifest.get("curve").size() - 1);
+        assertTrue(lastPoint.get("emaAllTau").isNumber() && lastPoint.get("emaSelectionTau").isNumber(),
+                "the curve carries the EMA's tau: " + lastPoint);
+        assertTrue(trained.out().contains("EMA tau all"), trained.out());
 
         CliTestSupport.Run finished = CliTestSupport.run("train", "--resume", run.toString());
         assertEquals(3, finished.exitCode(), "a finished run cannot be resumed: " + finished.err());

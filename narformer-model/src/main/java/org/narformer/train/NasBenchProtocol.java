@@ -150,9 +150,13 @@ public final class NasBenchProtocol {
                             || config.allEvery() > 0 && report.epoch() % config.allEvery() == 0;
                     double allTau = scoreAll ? tauOf(runDirectory.resolve(Trainer.LAST), all, truth, config)
                             : Double.NaN;
+                    Path lastEma = runDirectory.resolve(Trainer.LAST_EMA);
+                    double emaAllTau = scoreAll && Files.isDirectory(lastEma) ? tauOf(lastEma, all, truth, config)
+                            : Double.NaN;
                     curve.add(new TauPoint(report.epoch(), steps[0], report.meanLoss(),
                             report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
-                            seconds(start)));
+                            seconds(start), report.emaEvaluation() == null ? Double.NaN
+                            : report.emaEvaluation().kendallTau(), emaAllTau));
                     manifest.put("progress", timing(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start));
                     ArtifactManifest.write(manifestFile, manifest);
                 });

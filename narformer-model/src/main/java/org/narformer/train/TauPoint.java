@@ -10,7 +10,14 @@ package org.narformer.train;
  *                       test}); NaN at epoch 0
  * @param allTau         Kendall τ-b over all cells against the test label; NaN when not evaluated at this epoch
  * @param elapsedSeconds wall time since the run started (data loading included)
+ * @param emaSelectionTau the same as {@code selectionTau} for the weight EMA; NaN without EMA
+ * @param emaAllTau      the same as {@code allTau} for the weight EMA; NaN without EMA or when not evaluated
  */
 public record TauPoint(int epoch, long steps, double trainLoss, double selectionTau, double allTau,
-                       double elapsedSeconds) {
+                       double elapsedSeconds, double emaSelectionTau, double emaAllTau) {
+    /** A point without a weight EMA. */
+    public TauPoint(int epoch, long steps, double trainLoss, double selectionTau, double allTau,
+                    double elapsedSeconds) {
+        this(epoch, steps, trainLoss, selectionTau, allTau, elapsedSeconds, Double.NaN, Double.NaN);
+    }
 }

@@ -6,15 +6,24 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import org.narformer.cells.CellSpace;
+import org.narformer.cells.Nb201Cell;
+import org.narformer.cells.Nb201Op;
+import org.narformer.model.GraphModel;
 import org.narformer.model.LayerKind;
+import org.narformer.model.ModelFamily;
+import org.narformer.model.V1Config;
+import org.narformer.model.V1Family;
 import org.narformer.model.V2Config;
-import org.narformer.model.V2Model;
+import org.narformer.model.V2Family;
 import org.narformer.tokenizer.TokenizedGraph;
+import org.narformer.tokenizer.V1CellTokenizer;
 
 /**
  * Speed of the graph models on fixed workloads (REFERENCE.md §4.5 sizes): median ms per training step and
  * graphs/s for inference, for NAS-Bench-201 cells (8 nodes, V2 6 layers, d 512, 128-d tokens, batch 8 + 8
- * augmented) and for 150-node whole networks (2 layers, d 512, batch 16; V2 and NNLP). Graph contents are random
+ * augmented; V1 6 encoder blocks, d 192, batch 128 + 128 augmented, real V1 tokens of random cells) and for 150-node
+ * whole networks (2 layers, d 512, batch 16; V2 and NNLP). Graph contents are random
  * (speed does not depend on them); shapes are the real ones. The PyTorch thread count is the engine's
  * ({@code -Dai.djl.pytorch.num_threads}). Shared machines are noisy: quote medians, compare ratios from one run.
  */
@@ -57,14 +66,28 @@ public final class ModelBenchmark {
             cellBatch.add(new TrainingSample(nb201Cell(rng), nb201Cell(rng), 0.5f + 0.4f * (float) rng.nextDouble()));
         }
         double cellForward = forwardGflop(cells, 16 * 8, 8);
-        add(results, progress, trainStep("NB201 training step (8+8 cells x 8 nodes, V2 6 layers, d 512)", cells,
-                TrainConfig.nasBench201(), cellBatch, steps, 3 * cellForward));
+        add(results, progress, trainStep("NB201 training step (8+8 cells x 8 nodes, V2 6 layers, d 512)",
+                new V2Family(cells), TrainConfig.nasBench201(), cellBatch, steps, 3 * cellForward));
         List<TokenizedGraph> allCells = new ArrayList<>();
         for (int k = 0; k < inferenceGraphs; k++) {
             allCells.add(nb201Cell(rng));
         }
-        add(results, progress, inference("NB201 inference (batch 1024, V2)", cells, allCells, 1024,
+        add(results, progress, inference("NB201 inference (batch 1024, V2)", new V2Family(cells), allCells, 1024,
                 forwardGflop(cells, 8, 8)));
+
+        V1Family v1 = new V1Family(V1Config.defaults(), V1CellTokenizer.of(CellSpace.NB201));
+        List<TrainingSample> v1Batch = new ArrayList<>();
+        for (int k = 0; k < 128; k++) {
+            TokenizedGraph cell = v1.tokenizer().tokenize(randomNb201(rng).toGraph());
+            v1Batch.add(new TrainingSample(cell, cell, 0.5f + 0.4f * (float) rng.nextDouble()));
+        }
+        add(results, progress, trainStep("NB201 training step (128+128 cells, V1 6 encoder blocks, d 192)", v1,
+                TrainConfig.v1NasBench(), v1Batch, Math.max(5, steps / 3), Double.NaN));
+        List<TokenizedGraph> v1Cells = new ArrayList<>();
+        for (int k = 0; k < inferenceGraphs; k++) {
+            v1Cells.add(v1.tokenizer().tokenize(randomNb201(rng).toGraph()));
+        }
+        add(results, progress, inference("NB201 inference (batch 1024, V1)", v1, v1Cells, 1024, Double.NaN));
 
         for (V2Config networks : List.of(V2Config.nnlqp(), V2Config.nnlp())) {
             String name = networks.layerKind() == LayerKind.NNLP ? "NNLP" : "V2";
@@ -75,13 +98,14 @@ public final class ModelBenchmark {
                         1 + (float) rng.nextDouble()));
             }
             add(results, progress, trainStep("150-node network training step (16 graphs, " + name
-                    + " 2 layers, d 512)", networks, TrainConfig.nnlqp(), networkBatch, Math.max(5, steps / 3),
+                    + " 2 layers, d 512)", new V2Family(networks), TrainConfig.nnlqp(), networkBatch, Math.max(5, steps / 3),
                     3 * forwardGflop(networks, 16 * 150, 150)));
             List<TokenizedGraph> many = new ArrayList<>();
             for (int k = 0; k < 512; k++) {
                 many.add(network(150, tokenDim, networks.staticDim(), rng));
             }
-            add(results, progress, inference("150-node network inference (batch 64, " + name + ")", networks, many,
+            add(results, progress, inference("150-node network inference (batch 64, " + name + ")",
+                    new V2Family(networks), many,
                     64, forwardGflop(networks, 150, 150)));
         }
         return results;
@@ -111,10 +135,10 @@ public final class ModelBenchmark {
         return 2 * macs * tokens / 1e9;
     }
 
-    private static Result trainStep(String name, V2Config modelConfig, TrainConfig trainConfig,
+    private static Result trainStep(String name, ModelFamily<?> family, TrainConfig trainConfig,
                                     List<TrainingSample> batch, int steps, double gflopPerStep) {
-        try (V2Model model = V2Model.create(modelConfig, 1)) {
-            TrainingStep step = new TrainingStep(model, new AdamOptimizer(model), trainConfig);
+        try (GraphModel<?> model = family.create(1)) {
+            TrainingStep step = new TrainingStep(model, new AdamOptimizer(model, trainConfig), trainConfig);
             SplittableRandom pairs = new SplittableRandom(2);
             int warmup = Math.max(3, steps / 10);
             double[] ms = new double[steps];
@@ -133,9 +157,9 @@ public final class ModelBenchmark {
         }
     }
 
-    private static Result inference(String name, V2Config config, List<TokenizedGraph> graphs, int batchSize,
+    private static Result inference(String name, ModelFamily<?> family, List<TokenizedGraph> graphs, int batchSize,
                                     double gflopPerGraph) {
-        try (V2Model model = V2Model.create(config, 1)) {
+        try (GraphModel<?> model = family.create(1)) {
             model.predict(graphs.subList(0, Math.min(graphs.size(), batchSize)), batchSize);
             long t0 = System.nanoTime();
             model.predict(graphs, batchSize);
@@ -154,6 +178,15 @@ public final class ModelBenchmark {
             adjacency[e[1] * n + e[0]] = true;
         }
         return new TokenizedGraph(n, 128, randomTokens(n * 128, rng), adjacency, new float[0]);
+    }
+
+    private static Nb201Cell randomNb201(SplittableRandom rng) {
+        Nb201Op[] ops = Arrays.stream(Nb201Op.values()).filter(Nb201Op::isEdgeOp).toArray(Nb201Op[]::new);
+        Nb201Op[] edges = new Nb201Op[Nb201Cell.EDGE_COUNT];
+        for (int e = 0; e < edges.length; e++) {
+            edges[e] = ops[rng.nextInt(ops.length)];
+        }
+        return Nb201Cell.of(edges);
     }
 
     private static TokenizedGraph network(int n, int tokenDim, int staticDim, SplittableRandom rng) {

@@ -57,6 +57,14 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default 6); --hidden and --select-on test do not apply).")
     String model;
 
+    @Option(names = "--lambda-cons", paramLabel = "W",
+            description = "Weight of the consistency loss; 0 switches it and the augmented twins off (default 0.5).")
+    Float lambdaCons;
+
+    @Option(names = "--lambda-sr", paramLabel = "W",
+            description = "Weight of the pairwise (SR / difference) loss; 0 switches it off (default 0.1).")
+    Float lambdaSr;
+
     @Option(names = "--ema", paramLabel = "DECAY",
             description = "Weight EMA decay, evaluated and selected beside the raw network (OUT/best-ema); 0 = none "
                     + "(default: 0.99 for v1, none for v2).")
@@ -125,6 +133,8 @@ final class TrainCommand implements Callable<Integer> {
         overrides.put("selectOn", selectOn);
         overrides.put("showProgress", noProgress ? Boolean.FALSE : null);
         overrides.put("emaDecay", ema);
+        overrides.put("lambdaCons", lambdaCons);
+        overrides.put("lambdaSr", lambdaSr);
         DataDirectory dir = DataDirectory.resolve(data);
         NasBenchRun run;
         if (model != null && !model.equals("v1") && !model.equals("v2")) {

@@ -47,7 +47,13 @@ public final class NasBenchModel implements AutoCloseable {
         Path checkpoint = resolve(dir);
         Predictor predictor = Predictor.load(checkpoint);
         try {
-            return new NasBenchModel(checkpoint, predictor, protocolOf(checkpoint, predictor.record()));
+            NasBenchConfig config = protocolOf(checkpoint, predictor.record());
+            if (!config.family().name().equals(predictor.family().name())) {
+                throw new BadInputException(checkpoint.resolve(Checkpoints.MANIFEST).toString(),
+                        "data.protocol.modelFamily", "the protocol says " + config.family().name()
+                        + " but the checkpoint holds a " + predictor.family().name() + " network");
+            }
+            return new NasBenchModel(checkpoint, predictor, config);
         } catch (RuntimeException e) {
             predictor.close();
             throw e;

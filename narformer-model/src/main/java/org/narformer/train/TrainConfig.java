@@ -167,13 +167,6 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
                 seed, evalEvery, metric, set, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);
     }
 
-    /** This configuration with weight EMA {@code decay} (0 = none). */
-    public TrainConfig withEmaDecay(float decay) {
-        return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
-                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay,
-                decayExemption, decay);
-    }
-
     /** This configuration with the parameters exempt from weight decay chosen by {@code exemption}. */
     public TrainConfig withDecayExemption(DecayExemption exemption) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,

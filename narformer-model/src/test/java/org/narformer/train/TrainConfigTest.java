@@ -1,5 +1,6 @@
 package org.narformer.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,10 +29,18 @@ class TrainConfigTest {
         assertTrue(TrainConfig.v1NasBench().objective() == TrainConfig.Objective.MSE);
     }
 
+    private static TrainConfig withEma(float decay) {
+        TrainConfig c = TrainConfig.v1NasBench();
+        return new TrainConfig(c.epochs(), c.batchSize(), c.evalBatchSize(), c.learningRate(), c.warmupRate(),
+                c.lambdaSr(), c.lambdaCons(), c.seed(), c.evalEvery(), c.metric(), c.selectionSet(), c.windowBatches(),
+                c.showProgress(), c.schedule(), c.objective(), c.weightDecay(), c.decayExemption(), decay);
+    }
+
     @Test
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> TrainConfig.v1NasBench().withEpochs(0));
-        assertThrows(IllegalArgumentException.class, () -> TrainConfig.v1NasBench().withEmaDecay(1f));
-        assertThrows(IllegalArgumentException.class, () -> TrainConfig.v1NasBench().withEmaDecay(-0.1f));
+        assertThrows(IllegalArgumentException.class, () -> withEma(1f));
+        assertThrows(IllegalArgumentException.class, () -> withEma(-0.1f));
+        assertEquals(0.5f, withEma(0.5f).emaDecay());
     }
 }

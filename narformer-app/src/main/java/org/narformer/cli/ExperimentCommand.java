@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
         description = "Latency-prediction experiments on a labelled set of ONNX networks (an NNLQP-format label "
                 + "file, e.g. the latency.txt of 'narformer profile'): V2, NNLP, FLOPs and FLOPs+MAC side by side.",
         subcommands = {ExperimentCommand.LeaveOneFamilyOut.class, ExperimentCommand.InDomain.class,
-            ExperimentCommand.Merge.class})
+            ExperimentCommand.Merge.class, ExperimentMultiDeviceCommand.class})
 final class ExperimentCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

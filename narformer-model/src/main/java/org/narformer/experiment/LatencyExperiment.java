@@ -1,15 +1,10 @@
 package org.narformer.experiment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.narformer.metrics.Metrics;
 import org.narformer.model.V2Config;
@@ -93,7 +88,7 @@ public final class LatencyExperiment {
                     Metrics.of(best, measured), Metrics.of(last, measured), result.bestEpoch(), seconds,
                     onTest.predicted, onTest.epoch);
         } finally {
-            delete(runDirectory);
+            ScratchDirectory.delete(runDirectory);
         }
     }
 
@@ -138,19 +133,6 @@ public final class LatencyExperiment {
                 d[i] = p[i];
             }
             return d;
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -3,10 +3,13 @@ package org.narformer.experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.narformer.TextTable;
+
+import static org.narformer.experiment.SeedStats.mean;
+import static org.narformer.experiment.SeedStats.pct;
+import static org.narformer.experiment.SeedStats.std;
 
 /**
  * The per-fold table of a latency experiment: for every fold and method, the mean and standard deviation over
@@ -128,30 +131,5 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
                 mean(cells.stream().mapToDouble(Cell::acc10Last).toArray()),
                 mean(cells.stream().mapToDouble(Cell::trainSeconds).toArray()),
                 mean(cells.stream().mapToDouble(Cell::mapeBestOnTest).toArray()));
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    /** Sample standard deviation (n − 1); 0 for a single value. */
-    private static double std(double[] v) {
-        if (v.length < 2) {
-            return 0;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
-    }
-
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 }

@@ -19,11 +19,12 @@ import ai.djl.util.Pair;
 import org.narformer.tokenizer.TokenizedGraph;
 
 /**
- * A network that maps each tokenized graph to one number, with its parameters: batched inference, parameter
+ * A network that maps each tokenized graph to one number (or, for a multi-device latency model, one per output),
+ * with its parameters: batched inference, parameter
  * I/O, gradients. {@link V2Model} (V2 and NNLP) and {@link V1Model} differ only in their block and in how a batch
  * of graphs becomes the block's input ({@link #inputs}). Owns native memory: close it.
  *
- * @param <B> the network block; its output is {@code [B, 1]}
+ * @param <B> the network block; its output is {@code [B, D]}, {@code D = outputs()}
  */
 public abstract class GraphModel<B extends AbstractBlock> implements AutoCloseable {
     /**
@@ -67,6 +68,9 @@ public abstract class GraphModel<B extends AbstractBlock> implements AutoCloseab
      */
     public abstract String inputMismatch(TokenizedGraph graph);
 
+    /** The number D of outputs per graph (1 but for a multi-device latency model). */
+    public abstract int outputs();
+
     /** All parameters, in a fixed order (by block path). */
     public ParameterList parameters() {
         return block.getParameters();
@@ -88,25 +92,46 @@ public abstract class GraphModel<B extends AbstractBlock> implements AutoCloseab
         }
     }
 
-    /** One forward pass over {@link #inputs}; returns predictions {@code [B, 1]}. */
+    /** One forward pass over {@link #inputs}; returns predictions {@code [B, D]}. */
     public NDArray forward(NDList inputs, boolean training) {
         return block.forward(store, inputs, training).singletonOrThrow();
     }
 
     /**
-     * Predictions (eval mode: no dropout) in the order of {@code graphs}; graphs are batched by size to limit
-     * padding, at most {@code batchSize} graphs and {@link #MAX_INFERENCE_NODE_SLOTS} slots per pass.
+     * Predictions of a single-output model (eval mode: no dropout) in the order of {@code graphs}; graphs are batched
+     * by size to limit padding, at most {@code batchSize} graphs and {@link #MAX_INFERENCE_NODE_SLOTS} slots per pass.
+     *
+     * @throws IllegalStateException when the model has several outputs ({@link #predictOutputs})
      */
     public float[] predict(List<TokenizedGraph> graphs, int batchSize) {
+        if (outputs() != 1) {
+            throw new IllegalStateException("this model has " + outputs() + " outputs: use predictOutputs");
+        }
+        return predictRowMajor(graphs, batchSize);
+    }
+
+    /** {@link #predict} for any number of outputs: {@code [graphs.size()][D]}. */
+    public float[][] predictOutputs(List<TokenizedGraph> graphs, int batchSize) {
+        int d = outputs();
+        float[] flat = predictRowMajor(graphs, batchSize);
+        float[][] out = new float[graphs.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
+    }
+
+    private float[] predictRowMajor(List<TokenizedGraph> graphs, int batchSize) {
+        int d = outputs();
         int[] counts = graphs.stream().mapToInt(TokenizedGraph::nodeCount).toArray();
-        float[] out = new float[graphs.size()];
+        float[] out = new float[graphs.size() * d];
         for (int[] batch : BatchPlanner.bySize(counts, batchSize, MAX_INFERENCE_NODE_SLOTS)) {
             List<TokenizedGraph> members = Arrays.stream(batch).mapToObj(graphs::get).toList();
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 float[] p = forward(inputs(members), false).toFloatArray();
                 for (int k = 0; k < batch.length; k++) {
-                    out[batch[k]] = p[k];
+                    System.arraycopy(p, k * d, out, batch[k] * d, d);
                 }
             }
         }

@@ -19,13 +19,14 @@ import ai.djl.util.PairList;
 /**
  * The NAR-Former V2 network (REFERENCE.md §4; {@code predictor/model.py Net}): {@code layers} ×
  * [graph-aided attention → ReLU → Dropout → grouped FFN with residual], a readout ({@link Readout}), and the
- * head {@code Linear → ReLU → Dropout → Linear → ReLU → Dropout → Linear(→1)} with output
+ * head {@code Linear → ReLU → Dropout → Linear → ReLU → Dropout → Linear(→D)} with output
  * {@code −log σ(z) = softplus(−z) > 0}. With {@link LayerKind#NNLP} each layer is NNLQP's GraphSAGE-mean layer
  * → ReLU → Dropout instead (REFERENCE.md §5): the NNLP baseline, which shares the rest of the network.
  *
  * <p>Input, as built by {@link GraphBatch#toNDList}: {@code tokens [B, n, tokenDim]},
  * {@code adjacency [B, n, n]} (0/1), {@code nodeMask [B, n, 1]} (1 on real nodes, 0 on padding) and, for
- * {@link Readout#SUM_WITH_STATIC} only, {@code staticFeatures [B, staticDim]}. Output {@code [B, 1]}.
+ * {@link Readout#SUM_WITH_STATIC} only, {@code staticFeatures [B, staticDim]}. Output {@code [B, D]},
+ * {@code D = outputs} (1 but for multi-device latency models).
  * Padding never reaches real nodes (the adjacency is zero there) and is masked out of sums and means, so a
  * padded batch gives the same predictions as the graphs one by one.
  */
@@ -71,11 +72,16 @@ public final class NarFormerV2Block extends AbstractBlock {
         }
         head1 = addChildBlock("head1", ReferenceInit.thomasLinear(headIn, d));
         head2 = addChildBlock("head2", ReferenceInit.thomasLinear(d, d));
-        headOut = addChildBlock("headOut", ReferenceInit.thomasLinear(d, 1));
+        headOut = addChildBlock("headOut", ReferenceInit.thomasLinear(d, config.outputs()));
     }
 
     public V2Config config() {
         return config;
+    }
+
+    /** The head's last layer {@code Linear(d → D)}. */
+    Linear headOut() {
+        return headOut;
     }
 
     /** The attention sub-layer of layer {@code l} (for inspection). */
@@ -170,6 +176,6 @@ public final class NarFormerV2Block extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), 1)};
+        return new Shape[] {new Shape(inputShapes[0].get(0), config.outputs())};
     }
 }

@@ -53,6 +53,12 @@ public final class V1Model extends GraphModel<NarFormerV1Block> {
         return tokenizer;
     }
 
+    /** One output: V1 predicts one number per graph. */
+    @Override
+    public int outputs() {
+        return 1;
+    }
+
     @Override
     public String inputMismatch(TokenizedGraph graph) {
         return graph.tokenDim() == tokenizer.tokenDim() ? null

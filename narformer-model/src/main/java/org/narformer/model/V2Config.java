@@ -19,11 +19,17 @@ package org.narformer.model;
  * @param layerKind      what each graph layer is: V2's attention + FFN, or NNLP's GraphSAGE mean layer (the
  *                       NNLQP baseline shares everything else: sum readout, static projection, head, loss);
  *                       null (checkpoints written before it existed) reads as {@link LayerKind#NARFORMER_V2}
+ * @param outputs        width D of the head's last layer {@code Linear(d → D)}: one target (the reference) or D
+ *                       (one output per device of a multi-device latency model); 0 (checkpoints written before it
+ *                       existed) reads as 1
  */
 public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, int groups, float dropout,
-                       float layerScaleInit, boolean useDegree, Readout readout, int staticDim, LayerKind layerKind) {
+                       float layerScaleInit, boolean useDegree, Readout readout, int staticDim, LayerKind layerKind,
+                       int outputs) {
     public V2Config {
         layerKind = layerKind == null ? LayerKind.NARFORMER_V2 : layerKind;
+        outputs = outputs == 0 ? 1 : outputs;
+        require(outputs > 0, "outputs must be positive: " + outputs);
         require(layerKind == LayerKind.NARFORMER_V2 || !useDegree && readout == Readout.SUM_WITH_STATIC,
                 "an NNLP network has no degree gate and reads out by sum with static features");
         require(tokenDim > 0, "tokenDim must be positive: " + tokenDim);
@@ -43,7 +49,14 @@ public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, in
                 "layers*hiddenDim must be divisible by 4 for the fusion MLP");
     }
 
-    /** A NAR-Former V2 network ({@link LayerKind#NARFORMER_V2}). */
+    /** A network with one output. */
+    public V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, int groups, float dropout,
+                    float layerScaleInit, boolean useDegree, Readout readout, int staticDim, LayerKind layerKind) {
+        this(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree, readout, staticDim,
+                layerKind, 1);
+    }
+
+    /** A NAR-Former V2 network ({@link LayerKind#NARFORMER_V2}) with one output. */
     public V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, int groups, float dropout,
                     float layerScaleInit, boolean useDegree, Readout readout, int staticDim) {
         this(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree, readout, staticDim,
@@ -76,13 +89,19 @@ public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, in
     /** A copy with another token width. */
     public V2Config withTokenDim(int newTokenDim) {
         return new V2Config(newTokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
-                readout, staticDim, layerKind);
+                readout, staticDim, layerKind, outputs);
     }
 
     /** A copy with another depth and width (small models for tests and quick experiments). */
     public V2Config withSize(int newLayers, int newHiddenDim) {
         return new V2Config(tokenDim, newHiddenDim, newLayers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
-                readout, staticDim, layerKind);
+                readout, staticDim, layerKind, outputs);
+    }
+
+    /** A copy whose head has {@code newOutputs} outputs (one per device of a multi-device model). */
+    public V2Config withOutputs(int newOutputs) {
+        return new V2Config(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
+                readout, staticDim, layerKind, newOutputs);
     }
 
     /** FFN hidden width {@code ffnRatio · hiddenDim}. */

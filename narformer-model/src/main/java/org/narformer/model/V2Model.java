@@ -2,11 +2,18 @@ package org.narformer.model;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.util.Pair;
 import org.narformer.tokenizer.TokenizedGraph;
 
 /**
@@ -44,6 +51,46 @@ public final class V2Model extends GraphModel<NarFormerV2Block> {
 
     public V2Config config() {
         return config;
+    }
+
+    @Override
+    public int outputs() {
+        return config.outputs();
+    }
+
+    /**
+     * A new model with this model's trunk (every parameter but the head's last layer, copied) and a last layer of
+     * {@code rows.length} outputs: output {@code i} copies this model's output {@code rows[i]}, or keeps a fresh
+     * reference initialisation (drawn from {@code seed}) when {@code rows[i] < 0}. Takes one device's predictor out of
+     * a multi-device model ({@code rows = {k}}) or starts a new device from a pre-trained representation.
+     */
+    public V2Model withHeads(int[] rows, int seed) {
+        for (int r : rows) {
+            if (r >= outputs()) {
+                throw new IllegalArgumentException("output " + r + " does not exist: the model has " + outputs());
+            }
+        }
+        V2Model out = create(config.withOutputs(rows.length), seed);
+        Set<String> head = new HashSet<>();
+        for (Pair<String, Parameter> p : block().headOut().getParameters()) {
+            head.add(p.getValue().getId());
+        }
+        ParameterList from = parameters();
+        ParameterList to = out.parameters();
+        for (int p = 0; p < from.size(); p++) {
+            NDArray source = from.get(p).getValue().getArray();
+            NDArray target = to.get(p).getValue().getArray();
+            if (!head.contains(from.get(p).getValue().getId())) {
+                target.set(source.toFloatArray());
+                continue;
+            }
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] >= 0) {
+                    target.set(new NDIndex(i), source.get(rows[i]));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -50,10 +50,19 @@ public final class Predictor implements AutoCloseable {
         return model.predict(graphs, batchSize);
     }
 
-    /** Predicts every sample and compares with its target. */
+    /** The number of outputs per graph (one per device for a multi-device latency model). */
+    public int outputs() {
+        return model.outputs();
+    }
+
+    /** Every output for every graph, {@code [graphs.size()][outputs()]}. */
+    public float[][] predictOutputs(List<TokenizedGraph> graphs) {
+        return model.predictOutputs(graphs, V2Model.DEFAULT_INFERENCE_BATCH);
+    }
+
+    /** Predicts every sample and compares with its targets (the mean over outputs for several). */
     public Metrics evaluate(List<TrainingSample> samples) {
-        return Trainer.evaluate(predict(samples.stream().map(TrainingSample::graph).toList()),
-                Trainer.targets(samples));
+        return Trainer.evaluate(model, samples, V2Model.DEFAULT_INFERENCE_BATCH);
     }
 
     @Override

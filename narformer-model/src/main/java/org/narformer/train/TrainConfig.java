@@ -147,6 +147,20 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
                 seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);
     }
 
+    /** A copy with {@code newBatchSize} graphs per step (few-shot fits with fewer samples than a batch). */
+    public TrainConfig withBatchSize(int newBatchSize) {
+        return new TrainConfig(epochs, newBatchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
+                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay,
+                decayExemption, emaDecay);
+    }
+
+    /** A copy that evaluates (and may select) every {@code newEvalEvery} epochs and after the last. */
+    public TrainConfig withEvalEvery(int newEvalEvery) {
+        return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
+                seed, newEvalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective,
+                weightDecay, decayExemption, emaDecay);
+    }
+
     public TrainConfig withLearningRate(float newLearningRate) {
         return new TrainConfig(epochs, batchSize, evalBatchSize, newLearningRate, warmupRate, lambdaSr, lambdaCons,
                 seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);

@@ -81,8 +81,26 @@ public final class Trainer<M extends GraphModel<?>> {
      */
     public TrainingResult train(List<TrainingSample> train, List<TrainingSample> evaluation, Path runDir,
                                 Map<String, Object> data) {
-        try (M model = family.create(derivedSeed(config.seed(), 0, 1));
-             ModelEma<M> ema = config.emaDecay() > 0 ? new ModelEma<>(family, model, config.emaDecay()) : null) {
+        try (M model = family.create(derivedSeed(config.seed(), 0, 1))) {
+            return start(model, train, evaluation, runDir, data);
+        }
+    }
+
+    /**
+     * Fine-tunes a copy of {@code initial} (a model of this trainer's family, e.g. a pre-trained representation with
+     * a new head, {@code V2Model#withHeads}): its weights, a fresh optimiser and schedule; otherwise as
+     * {@link #train}. {@code initial} is left unchanged.
+     */
+    public TrainingResult fineTune(M initial, List<TrainingSample> train, List<TrainingSample> evaluation,
+                                   Path runDir, Map<String, Object> data) {
+        try (M model = family.copy(initial)) {
+            return start(model, train, evaluation, runDir, data);
+        }
+    }
+
+    private TrainingResult start(M model, List<TrainingSample> train, List<TrainingSample> evaluation, Path runDir,
+                                 Map<String, Object> data) {
+        try (ModelEma<M> ema = config.emaDecay() > 0 ? new ModelEma<>(family, model, config.emaDecay()) : null) {
             validate(model, train, evaluation);
             return run(model, ema, new AdamOptimizer(model, config), new Selection(0, Double.NaN),
                     new Selection(0, Double.NaN), 0, train, evaluation, runDir, data);
@@ -166,8 +184,6 @@ public final class Trainer<M extends GraphModel<?>> {
         int[] counts = train.stream().mapToInt(s -> s.graph().nodeCount()).toArray();
         int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
         LinearWarmupSchedule schedule = LinearWarmupSchedule.of(config, stepsPerEpoch);
-        List<TokenizedGraph> evalGraphs = evaluation.stream().map(TrainingSample::graph).toList();
-        double[] evalTargets = targets(evaluation);
         List<EpochReport> history = new ArrayList<>();
         try (ProgressBar bar = config.showProgress() ? new ProgressBarBuilder().setTaskName("train")
                 .setInitialMax((long) (config.epochs() - doneEpochs) * stepsPerEpoch)
@@ -204,10 +220,10 @@ public final class Trainer<M extends GraphModel<?>> {
                 boolean improved = false;
                 boolean emaImproved = false;
                 if (epoch % config.evalEvery() == 0 || epoch == config.epochs()) {
-                    metrics = evaluate(model.predict(evalGraphs, config.evalBatchSize()), evalTargets);
+                    metrics = evaluate(model, evaluation, config.evalBatchSize());
                     improved = select(best, metrics, epoch);
                     if (ema != null) {
-                        emaMetrics = evaluate(ema.model().predict(evalGraphs, config.evalBatchSize()), evalTargets);
+                        emaMetrics = evaluate(ema.model(), evaluation, config.evalBatchSize());
                         emaImproved = select(bestEma, emaMetrics, epoch);
                     }
                 }
@@ -303,13 +319,17 @@ public final class Trainer<M extends GraphModel<?>> {
             throw new IllegalArgumentException("no evaluation samples: model selection needs a "
                     + config.selectionSet().name().toLowerCase() + " set");
         }
-        checkGraphs(model, train, "training");
-        checkGraphs(model, evaluation, "evaluation");
+        checkSamples(model, train, "training");
+        checkSamples(model, evaluation, "evaluation");
     }
 
-    private static void checkGraphs(GraphModel<?> model, List<TrainingSample> samples, String what) {
+    private static void checkSamples(GraphModel<?> model, List<TrainingSample> samples, String what) {
         for (int i = 0; i < samples.size(); i++) {
             TrainingSample s = samples.get(i);
+            if (s.outputs() != model.outputs()) {
+                throw new BadInputException(what + " sample " + i, null, s.outputs() + " targets, the model has "
+                        + model.outputs() + " outputs");
+            }
             for (TokenizedGraph g : s.augmented() == null ? List.of(s.graph()) : List.of(s.graph(), s.augmented())) {
                 String mismatch = model.inputMismatch(g);
                 if (mismatch != null) {
@@ -319,21 +339,23 @@ public final class Trainer<M extends GraphModel<?>> {
         }
     }
 
-    /** Reference metrics of predictions against targets. */
-    static Metrics evaluate(float[] predicted, double[] targets) {
-        double[] p = new double[predicted.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = predicted[i];
+    /**
+     * Reference metrics of {@code model}'s predictions on {@code samples}; for several outputs, the unweighted mean
+     * over outputs of each output's metrics ({@link Metrics#meanOf}).
+     */
+    static Metrics evaluate(GraphModel<?> model, List<TrainingSample> samples, int batchSize) {
+        float[][] predicted = model.predictOutputs(samples.stream().map(TrainingSample::graph).toList(), batchSize);
+        List<Metrics> perOutput = new ArrayList<>(model.outputs());
+        for (int o = 0; o < model.outputs(); o++) {
+            double[] p = new double[samples.size()];
+            double[] y = new double[samples.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = predicted[i][o];
+                y[i] = samples.get(i).targets()[o];
+            }
+            perOutput.add(Metrics.of(p, y));
         }
-        return Metrics.of(p, targets);
-    }
-
-    static double[] targets(List<TrainingSample> samples) {
-        double[] y = new double[samples.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = samples.get(i).target();
-        }
-        return y;
+        return perOutput.size() == 1 ? perOutput.get(0) : Metrics.meanOf(perOutput);
     }
 
     /** A 31-bit seed for one purpose and epoch, from the master seed (SplitMix64 finaliser). */

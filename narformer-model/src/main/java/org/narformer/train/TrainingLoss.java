@@ -14,8 +14,8 @@ final class TrainingLoss {
     }
 
     /**
-     * @param pred predictions {@code [N, 1]}
-     * @param y    labels {@code [N, 1]}
+     * @param pred predictions {@code [N, D]} (D outputs: every term is a mean over all N·D entries)
+     * @param y    labels {@code [N, D]}
      * @param perm the in-batch permutation of the pairwise term (used when {@code lambdaSr > 0})
      */
     static NDArray total(NDArray pred, NDArray y, int[] perm, TrainConfig config) {
@@ -29,12 +29,12 @@ final class TrainingLoss {
         return loss;
     }
 
-    /** Mean squared relative error {@code mean((pred / y − 1)²)}; both {@code [N, 1]}. */
+    /** Mean squared relative error {@code mean((pred / y − 1)²)}; both {@code [N, D]}. */
     static NDArray relativeMse(NDArray pred, NDArray y) {
         return pred.div(y).subi(1f).square().mean();
     }
 
-    /** Mean squared error {@code mean((pred − y)²)}; both {@code [N, 1]}. */
+    /** Mean squared error {@code mean((pred − y)²)}; both {@code [N, D]}. */
     static NDArray mse(NDArray pred, NDArray y) {
         return pred.sub(y).square().mean();
     }

@@ -51,12 +51,12 @@ final class TrainingStep {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDList inputs = model.inputs(graphs);
-            NDArray target = model.manager().create(y, new Shape(y.length, 1));
+            NDArray target = model.manager().create(y, new Shape(graphs.size(), step.outputs()));
             float loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 int[] perm = null;
                 if (config.lambdaSr() > 0) {
-                    perm = IntStream.range(0, y.length).toArray();
+                    perm = IntStream.range(0, graphs.size()).toArray();
                     BatchPlanner.shuffle(perm, pairs);
                 }
                 NDArray total = TrainingLoss.total(model.forward(inputs, true), target, perm, config);

@@ -1,6 +1,8 @@
 package org.narformer.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -122,6 +124,38 @@ class V2ModelIT {
                 GraphBatch batch = GraphBatch.of(graphs, config);
                 assertTrue(batch.paddingFraction() > 0, "the test batch must contain padding");
             }
+        }
+    }
+
+    @Test
+    void multiOutputHeadPadsLikeOneOutputAndHeadsCanBeTakenOut() {
+        V2Config config = V2Config.nasBench().withSize(2, 32).withOutputs(3);
+        List<TokenizedGraph> graphs = SyntheticGraphs.randomList(7, 2, 8, config.tokenDim(), 0, 5);
+        try (V2Model model = V2Model.create(config, 4)) {
+            float[][] all = model.predictOutputs(graphs, 64);
+            assertEquals(3, all[0].length);
+            assertThrows(IllegalStateException.class, () -> model.predict(graphs, 64));
+            for (int k = 0; k < graphs.size(); k++) {
+                float[] single = model.predictOutputs(List.of(graphs.get(k)), 1)[0];
+                for (int o = 0; o < 3; o++) {
+                    assertEquals(single[o], all[k][o], 1e-5f * Math.abs(single[o]), "graph " + k + " output " + o);
+                    assertTrue(all[k][o] > 0, "softplus output");
+                }
+            }
+            try (V2Model picked = model.withHeads(new int[] {2, 0}, 9);
+                 V2Model fresh = model.withHeads(new int[] {-1}, 9)) {
+                float[][] p = picked.predictOutputs(graphs, 64);
+                for (int k = 0; k < graphs.size(); k++) {
+                    assertEquals(all[k][2], p[k][0], 0f, "output 2 copied exactly");
+                    assertEquals(all[k][0], p[k][1], 0f, "output 0 copied exactly");
+                }
+                assertEquals(1, fresh.outputs());
+                float[] f = fresh.predict(graphs, 64);
+                for (int k = 0; k < graphs.size(); k++) {
+                    assertNotEquals(all[k][0], f[k], "a fresh head is not a copy");
+                }
+            }
+            assertThrows(IllegalArgumentException.class, () -> model.withHeads(new int[] {3}, 1));
         }
     }
 

@@ -58,8 +58,7 @@ class Nb201LearningIT {
                 SelectionMetric.KENDALL_TAU, SelectionSet.VALIDATION, 50, false);
         double before;
         try (V2Model untrained = V2Model.create(model, Trainer.derivedSeed(config.seed(), 0, 1))) {
-            before = Trainer.evaluate(untrained.predict(TrainingIT.graphs(heldOut), 1024),
-                    Trainer.targets(heldOut)).kendallTau();
+            before = Trainer.evaluate(untrained, heldOut, 1024).kendallTau();
         }
         TrainingResult result = new Trainer<>(new V2Family(model), config).train(train, validation, tmp.resolve("run"),
                 Map.of("file", DataFile.NB201.relativePath(), "split", split.summary().toString()));

@@ -98,7 +98,7 @@ class V1TrainingIT {
         List<TrainingSample> train = samples(48, 21, true);
         List<TrainingSample> val = samples(40, 22, false);
         List<TokenizedGraph> valGraphs = val.stream().map(TrainingSample::graph).toList();
-        double[] truth = Trainer.targets(val);
+        double[] truth = val.stream().mapToDouble(TrainingSample::target).toArray();
         double before;
         try (V1Model untrained = FAMILY.create(Trainer.derivedSeed(5, 0, 1))) {
             before = KendallTau.tauB(NasBenchProtocol.toDouble(untrained.predict(valGraphs, 64)), truth);

@@ -171,7 +171,17 @@ public final class Checkpoints {
 
     /** The model stored in {@code dir} (manifest checked first). */
     public static V2Model loadModel(Path dir) {
+        return loadModel(dir, readManifest(dir));
+    }
+
+    /** The V2 / NNLP checkpoint in {@code dir}, its files hashed once. */
+    static LoadedCheckpoint<V2Model> open(Path dir) {
         CheckpointManifest manifest = readManifest(dir);
+        return new LoadedCheckpoint<>(new V2Family(manifest.model()), CheckpointRecord.of(manifest),
+                loadModel(dir, manifest));
+    }
+
+    private static V2Model loadModel(Path dir, CheckpointManifest manifest) {
         Path file = dir.resolve(PARAMETERS);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             return V2Model.load(manifest.model(), in);

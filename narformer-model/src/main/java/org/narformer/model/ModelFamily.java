@@ -58,6 +58,16 @@ public interface ModelFamily<M extends GraphModel<?>> {
      * @throws BadInputException naming the manifest when it is missing, corrupt or of an unknown family
      */
     static ModelFamily<?> of(Path dir) {
+        return isV1(dir) ? V1Checkpoints.family(dir) : new V2Family(Checkpoints.readManifest(dir).model());
+    }
+
+    /**
+     * Whether the manifest in {@code dir} names the V1 family (false: V2 / NNLP, whose manifests carry no family
+     * key); the files are not checked here.
+     *
+     * @throws BadInputException naming the manifest when it is missing, corrupt or of an unknown family
+     */
+    static boolean isV1(Path dir) {
         Path file = dir.resolve(Checkpoints.MANIFEST);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file.toString(), null, "not a checkpoint: " + Checkpoints.MANIFEST
@@ -73,10 +83,10 @@ public interface ModelFamily<M extends GraphModel<?>> {
             throw new BadInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
         }
         if (family == null) {
-            return new V2Family(Checkpoints.readManifest(dir).model());
+            return false;
         }
         if (V1Checkpoints.FAMILY.equals(family)) {
-            return V1Checkpoints.family(dir);
+            return true;
         }
         throw new BadInputException(file.toString(), Checkpoints.FAMILY, "unknown model family '" + family
                 + "' (this build reads NAR-Former V2 / NNLP and " + V1Checkpoints.FAMILY + " checkpoints)");

@@ -108,7 +108,17 @@ public final class V1Checkpoints {
 
     /** The family (configuration and tokenizer) of the V1 checkpoint in {@code dir} (manifest checked first). */
     public static V1Family family(Path dir) {
+        return family(dir, readManifest(dir));
+    }
+
+    /** The V1 checkpoint in {@code dir}, its files hashed once. */
+    static LoadedCheckpoint<V1Model> open(Path dir) {
         Map<String, Object> manifest = readManifest(dir);
+        V1Family family = family(dir, manifest);
+        return new LoadedCheckpoint<>(family, record(dir, manifest), parameters(family, dir));
+    }
+
+    private static V1Family family(Path dir, Map<String, Object> manifest) {
         Path file = dir.resolve(Checkpoints.MANIFEST);
         try {
             V1Config config = Checkpoints.json().convertValue(manifest.get("model"), V1Config.class);
@@ -122,9 +132,12 @@ public final class V1Checkpoints {
     }
 
     /** The training record of the V1 checkpoint in {@code dir} (manifest checked first). */
-    @SuppressWarnings("unchecked")
     public static CheckpointRecord record(Path dir) {
-        Map<String, Object> m = readManifest(dir);
+        return record(dir, readManifest(dir));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CheckpointRecord record(Path dir, Map<String, Object> m) {
         try {
             return new CheckpointRecord(
                     Checkpoints.json().convertValue(m.getOrDefault("seeds", Map.of()),
@@ -158,6 +171,10 @@ public final class V1Checkpoints {
     /** Reads the parameters of {@code dir} into a model of {@code family}. */
     static V1Model loadParameters(V1Family family, Path dir) {
         readManifest(dir);
+        return parameters(family, dir);
+    }
+
+    private static V1Model parameters(V1Family family, Path dir) {
         Path file = dir.resolve(Checkpoints.PARAMETERS);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
             return family.load(in);

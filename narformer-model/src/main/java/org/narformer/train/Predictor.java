@@ -6,6 +6,7 @@ import java.util.List;
 import org.narformer.metrics.Metrics;
 import org.narformer.model.CheckpointRecord;
 import org.narformer.model.GraphModel;
+import org.narformer.model.LoadedCheckpoint;
 import org.narformer.model.ModelFamily;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
@@ -27,8 +28,8 @@ public final class Predictor implements AutoCloseable {
      * message naming the file.
      */
     public static Predictor load(Path checkpointDir) {
-        ModelFamily<?> family = ModelFamily.of(checkpointDir);
-        return new Predictor(family, family.record(checkpointDir), family.load(checkpointDir));
+        LoadedCheckpoint<?> checkpoint = LoadedCheckpoint.open(checkpointDir);
+        return new Predictor(checkpoint.family(), checkpoint.record(), checkpoint.model());
     }
 
     /** The family of the loaded model, with its configuration. */

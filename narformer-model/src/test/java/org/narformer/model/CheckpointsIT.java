@@ -53,6 +53,29 @@ class CheckpointsIT {
         try (V2Model loaded = Checkpoints.loadModel(dir)) {
             assertArrayEquals(expected, loaded.predict(graphs, 4));
         }
+        try (LoadedCheckpoint<?> opened = LoadedCheckpoint.open(dir)) {
+            assertEquals(new V2Family(SMALL), opened.family());
+            assertEquals(3, opened.record().epoch());
+            assertArrayEquals(expected, opened.model().predict(graphs, 4));
+        }
+    }
+
+    @Test
+    void multiOutputConfigRoundTripsAndOlderManifestsReadAsOneOutput() throws IOException {
+        V2Config three = SMALL.withOutputs(3);
+        List<TokenizedGraph> graphs = SyntheticGraphs.randomList(3, 3, 6, SMALL.tokenDim(), SMALL.staticDim(), 8);
+        Path dir = tmp.resolve("three");
+        try (V2Model model = V2Model.create(three, 5)) {
+            Checkpoints.write(dir, model, Checkpoints.manifest(three, Map.of(), Map.of(), Map.of(), 1, 1, Map.of()),
+                    null);
+            try (LoadedCheckpoint<?> opened = LoadedCheckpoint.open(dir)) {
+                assertEquals(3, opened.model().outputs());
+                assertArrayEquals(model.predictOutputs(graphs, 4)[2], opened.model().predictOutputs(graphs, 4)[2]);
+            }
+        }
+        assertEquals(1, Checkpoints.json().convertValue(Map.of("tokenDim", 8, "hiddenDim", 16, "layers", 1,
+                "ffnRatio", 4, "groups", 8, "dropout", 0.0, "layerScaleInit", 1e-4, "useDegree", true,
+                "readout", "SUM_WITH_STATIC", "staticDim", 4), V2Config.class).outputs(), "no 'outputs' key");
     }
 
     /** A format-1 checkpoint written by the first version; every later build must still load it unchanged. */
@@ -80,6 +103,8 @@ class CheckpointsIT {
         Files.write(params, bytes);
         BadInputException e = assertThrows(BadInputException.class, () -> Checkpoints.loadModel(dir));
         assertTrue(e.getMessage().startsWith(params.toString()) && e.getMessage().contains("corrupt"), e.getMessage());
+        BadInputException opened = assertThrows(BadInputException.class, () -> LoadedCheckpoint.open(dir));
+        assertEquals(e.getMessage(), opened.getMessage());
     }
 
     @Test

@@ -78,6 +78,10 @@ final class ExperimentMultiDeviceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1234", description = "Split seed and first seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--networks", paramLabel = "N",
+            description = "Use only the first N networks of the table (quick runs; default: all).")
+    Integer networks;
+
     @Option(names = "--train-networks", defaultValue = "900", description = "Pre-training networks (HELP: ${DEFAULT-VALUE}).")
     int trainNetworks;
 
@@ -130,6 +134,13 @@ final class ExperimentMultiDeviceCommand implements Callable<Integer> {
         DataDirectory dir = DataDirectory.resolve(data);
         DataFile file = fbnet ? DataFile.HELP_FBNET : DataFile.HELP_NB201;
         Dataset table = file.read(dir, ReadPolicy.STRICT);
+        if (networks != null) {
+            if (networks < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--networks must be positive");
+            }
+            table = new Dataset(table.file(), table.samples().subList(0, Math.min(networks, table.size())),
+                    table.problems());
+        }
         DeviceLatencies latencies;
         try (ProgressBar bar = noProgress ? null : new ProgressBar("tokenize " + space, table.size())) {
             latencies = DeviceLatencies.of(table, fbnet ? fbnetTokens() : nb201Tokens(), done -> {
@@ -152,6 +163,7 @@ final class ExperimentMultiDeviceCommand implements Callable<Integer> {
         writePlots(latencies, result, config);
         Map<String, Object> manifest = ArtifactManifest.head("multi-device-experiment", CommandLines.of(spec));
         manifest.put("table", FileFingerprint.of(file.in(dir)));
+        manifest.put("networks", latencies.ids().size());
         manifest.put("config", config);
         manifest.put("model", model);
         manifest.put("tokens", fbnet ? "whole-network V2 tokens (152-d + 40 static) of the FBNet network built from "

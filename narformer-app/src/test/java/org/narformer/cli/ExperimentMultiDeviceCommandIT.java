@@ -58,6 +58,23 @@ class ExperimentMultiDeviceCommandIT {
     }
 
     @Test
+    void fbnetNetworksAreBuiltFromTheirCodesAndTokenizedWhole(@TempDir Path dir) throws Exception {
+        assumeTrue(DataDirectory.find(null).isPresent(), "../shared/data not found: skipping");
+        Path out = dir.resolve("fbnet");
+        CliTestSupport.Run run = CliTestSupport.run("experiment", "multi-device", "--space", "fbnet", "--networks",
+                "120", "--sources", "1080ti_1,samsung_a50", "--targets", "raspi4", "--shots", "10", "--seeds", "1",
+                "--epochs", "1", "--hidden", "16", "--layers", "1", "--train-networks", "60",
+                "--validation-networks", "20", "--few-shot-steps", "3", "--no-progress", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        assertEquals(1 + 2 + 2 + 3, rows.size());
+        assertEquals(40, Integer.parseInt(rows.get(1).split(",")[7]), "120 networks - 60 - 20");
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(120, manifest.get("networks").asInt());
+        assertEquals(152, manifest.get("model").get("tokenDim").asInt(), "whole-network tokens");
+    }
+
+    @Test
     void unknownDeviceIsALocatedBadInputError(@TempDir Path dir) {
         assumeTrue(DataDirectory.find(null).isPresent(), "../shared/data not found: skipping");
         CliTestSupport.Run run = CliTestSupport.run("experiment", "multi-device", "--sources", "1080ti_1,tpu_v9",

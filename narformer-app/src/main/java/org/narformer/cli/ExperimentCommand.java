@@ -81,6 +81,12 @@ final class ExperimentCommand implements Runnable {
                 description = "Last fraction of each training family held out to select the epoch (default ${DEFAULT-VALUE}).")
         double validation;
 
+        @Option(names = "--output-scale", defaultValue = "reference", paramLabel = "reference|train-mean",
+                description = "Fixed factor on V2's and NNLP's output: 'reference' (1: the network outputs ms) or "
+                        + "'train-mean' (the fold's mean training latency, so the network starts at the right scale; "
+                        + "the relative loss is unchanged). Default ${DEFAULT-VALUE}.")
+        String outputScale;
+
         @Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "Writes report.json, table.txt, runs.csv, scatter-<method>.png, manifest.json.")
         Path out;
@@ -193,7 +199,12 @@ final class ExperimentCommand implements Runnable {
         long start = System.nanoTime();
         List<LatencyMethod> methods = o.methods.stream().map(LatencyMethod::parse).distinct().toList();
         LatencyExperimentConfig config = new LatencyExperimentConfig(o.epochs, o.hidden, o.layers, o.seeds, o.seed,
-                o.validation);
+                o.validation, switch (o.outputScale) {
+                    case "reference" -> LatencyExperimentConfig.OutputScale.REFERENCE;
+                    case "train-mean" -> LatencyExperimentConfig.OutputScale.TRAIN_MEAN;
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--output-scale must be reference or train-mean, not '" + o.outputScale + "'");
+                });
         Path root = o.onnxRoot != null ? o.onnxRoot : o.labels.toAbsolutePath().getParent();
         long rows;
         try (Stream<String> lines = Files.lines(o.labels)) {

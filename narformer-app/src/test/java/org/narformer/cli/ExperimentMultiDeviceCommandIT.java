@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.narformer.data.DataDirectory;
 
 /**
- * {@code experiment multi-device} end to end on the real HELP NAS-Bench-201 table with tiny models: two source
- * devices, one target, k = 10 and 20, two seeds.
+ * {@code experiment multi-device} end to end on the real HELP tables with tiny models: NAS-Bench-201 (connected
+ * cells) with two source devices, one target, k = 10 and 20, two seeds; FBNet on its first 120 networks.
  */
 class ExperimentMultiDeviceCommandIT {
     @Test
@@ -28,7 +28,7 @@ class ExperimentMultiDeviceCommandIT {
         CliTestSupport.Run run = CliTestSupport.run("experiment", "multi-device", "--sources", "1080ti_1,pixel3",
                 "--targets", "raspi4", "--shots", "10,20", "--seeds", "2", "--epochs", "2", "--hidden", "16",
                 "--layers", "1", "--train-networks", "200", "--validation-networks", "50", "--few-shot-steps", "5",
-                "--no-progress", "--out", out.toString());
+                "--connected-only", "--no-progress", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
 
         List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
@@ -36,7 +36,8 @@ class ExperimentMultiDeviceCommandIT {
                 + "k and seed");
         for (String r : rows.subList(1, rows.size())) {
             String[] f = r.split(",");
-            assertEquals(15_625 - 250, Integer.parseInt(f[7]), "every predictor is scored on the same test set");
+            assertEquals(15_625 - 341 - 250, Integer.parseInt(f[7]), "every predictor is scored on the same test set "
+                    + "(the disconnected cells left out)");
             if (f[1].equals("transfer") || f[1].equals("nearest-device")) {
                 assertTrue(List.of("1080ti_1", "pixel3").contains(f[4]), "started from a source head: " + r);
             }
@@ -54,6 +55,7 @@ class ExperimentMultiDeviceCommandIT {
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals(64, manifest.get("table").get("sha256").asText().length());
         assertEquals(200, manifest.get("split").get("train").asInt());
+        assertEquals(341, manifest.get("leftOutDisconnectedCells").asInt());
         assertTrue(Files.notExists(out.resolve("scratch")), "checkpoints of the fits are cleaned up");
     }
 

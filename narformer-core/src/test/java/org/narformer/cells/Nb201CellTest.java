@@ -1,6 +1,7 @@
 package org.narformer.cells;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,19 @@ class Nb201CellTest {
         assertEquals(ARCH, cell.format());
         assertEquals(cell, Nb201Cell.of(Nb201Op.NOR_CONV_3X3, Nb201Op.NONE, Nb201Op.SKIP_CONNECT,
                 Nb201Op.AVG_POOL_3X3, Nb201Op.NONE, Nb201Op.NOR_CONV_1X1));
+    }
+
+    @Test
+    void outputIsConnectedWhenANonNonePathJoinsInputToOutput() {
+        assertTrue(Nb201Cell.parse(ARCH).outputConnected(), "edge 0->3 is avg_pool");
+        assertTrue(Nb201Cell.parse("|skip_connect~0|+|none~0|none~1|+|none~0|nor_conv_1x1~1|none~2|")
+                .outputConnected(), "0->1->3");
+        assertTrue(Nb201Cell.parse("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|none~0|none~1|avg_pool_3x3~2|")
+                .outputConnected(), "0->1->2->3");
+        assertFalse(Nb201Cell.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|none~0|none~1|none~2|")
+                .outputConnected(), "nothing enters node 3");
+        assertFalse(Nb201Cell.parse("|none~0|+|none~0|none~1|+|none~0|nor_conv_3x3~1|avg_pool_3x3~2|")
+                .outputConnected(), "nodes 1 and 2 are never reached");
     }
 
     @Test

@@ -28,6 +28,7 @@ class Nb201IndexIT {
 
         List<String> lines = Files.readAllLines(csv);
         Set<List<String>> graphs = new HashSet<>();
+        int disconnected = 0;
         for (int i = 0; i < index.size(); i++) {
             String arch = lines.get(i + 1).split(",", 3)[1];
             Nb201Cell cell = Nb201Cell.parse(arch);
@@ -37,7 +38,9 @@ class Nb201IndexIT {
             assertEquals(8, g.nodeCount());
             assertEquals(10, g.edgeCount());
             graphs.add(g.nodes().stream().map(Node::opType).toList());
+            disconnected += cell.outputConnected() ? 0 : 1;
         }
+        assertEquals(341, disconnected, "cells whose output no non-none path reaches");
         assertEquals(Nb201Index.SIZE, graphs.size(), "distinct cell graphs (the adjacency is fixed)");
         assertEquals("|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|",
                 index.cell(0).format());

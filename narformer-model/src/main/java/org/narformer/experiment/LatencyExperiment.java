@@ -66,7 +66,10 @@ public final class LatencyExperiment {
     private static LatencyRun trainGraphModel(LatencyFold fold, LatencyMethod method, long seed,
                                               LatencyExperimentConfig config, double[] measured, Path work) {
         V2Config model = (method == LatencyMethod.V2 ? V2Config.nnlqp() : V2Config.nnlp())
-                .withSize(config.layers(), config.hiddenDim());
+                .withSize(config.layers(), config.hiddenDim())
+                .withOutputScale(config.outputScale() == LatencyExperimentConfig.OutputScale.TRAIN_MEAN
+                        ? (float) fold.train().stream().mapToDouble(LatencyDataset.Item::latencyMs).average()
+                        .orElseThrow() : 1f);
         TrainConfig training = (method == LatencyMethod.V2 ? TrainConfig.nnlqp() : TrainConfig.nnlp())
                 .withEpochs(config.epochs()).withSeed(seed).withShowProgress(false);
         Path runDirectory = work.resolve(fold.name() + "-" + method.label() + "-" + seed);

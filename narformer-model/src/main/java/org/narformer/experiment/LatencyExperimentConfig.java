@@ -11,10 +11,27 @@ package org.narformer.experiment;
  * @param seeds              training runs per method and fold (seeds {@code seed, seed+1, …})
  * @param seed               first seed
  * @param validationFraction the last fraction of each training family held out for epoch selection
+ * @param outputScale        the graph models' fixed output factor ({@code V2Config#outputScale}): the reference's
+ *                           1, or the mean training latency of each fold
  */
 public record LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int seeds, long seed,
-                                      double validationFraction) {
+                                      double validationFraction, OutputScale outputScale) {
+    /** How the graph models' fixed output factor is chosen. */
+    public enum OutputScale {
+        /** 1: the network's softplus output is the latency in ms (the reference). */
+        REFERENCE,
+        /** The mean latency of the fold's training networks: the network starts at the right order of magnitude. */
+        TRAIN_MEAN
+    }
+
+    /** A configuration with the reference output scale. */
+    public LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int seeds, long seed,
+                                   double validationFraction) {
+        this(epochs, hiddenDim, layers, seeds, seed, validationFraction, OutputScale.REFERENCE);
+    }
+
     public LatencyExperimentConfig {
+        outputScale = outputScale == null ? OutputScale.REFERENCE : outputScale;
         if (epochs < 1 || hiddenDim < 8 || hiddenDim % 8 != 0 || layers < 1 || seeds < 1) {
             throw new IllegalArgumentException("epochs, layers and seeds must be positive and the width a multiple "
                     + "of 8: " + epochs + ", " + layers + ", " + seeds + ", " + hiddenDim);

@@ -20,8 +20,8 @@ import ai.djl.util.PairList;
  * The NAR-Former V2 network (REFERENCE.md §4; {@code predictor/model.py Net}): {@code layers} ×
  * [graph-aided attention → ReLU → Dropout → grouped FFN with residual], a readout ({@link Readout}), and the
  * head {@code Linear → ReLU → Dropout → Linear → ReLU → Dropout → Linear(→D)} with output
- * {@code −log σ(z) = softplus(−z) > 0}. With {@link LayerKind#NNLP} each layer is NNLQP's GraphSAGE-mean layer
- * → ReLU → Dropout instead (REFERENCE.md §5): the NNLP baseline, which shares the rest of the network.
+ * {@code −log σ(z) = softplus(−z) > 0} (times {@link V2Config#outputScale()}, 1 in the reference). With
+ * {@link LayerKind#NNLP} each layer is NNLQP's GraphSAGE-mean layer → ReLU → Dropout instead (REFERENCE.md §5): the NNLP baseline, which shares the rest of the network.
  *
  * <p>Input, as built by {@link GraphBatch#toNDList}: {@code tokens [B, n, tokenDim]},
  * {@code adjacency [B, n, n]} (0/1), {@code nodeMask [B, n, 1]} (1 on real nodes, 0 on padding) and, for
@@ -125,7 +125,8 @@ public final class NarFormerV2Block extends AbstractBlock {
                 training);
         h = drop(ps, Activation.relu(head2.forward(ps, new NDList(h), training).singletonOrThrow()), training);
         NDArray z = headOut.forward(ps, new NDList(h), training).singletonOrThrow();
-        return new NDList(Activation.softPlus(z.neg()));
+        NDArray out = Activation.softPlus(z.neg());
+        return new NDList(config.outputScale() == 1 ? out : out.mul(config.outputScale()));
     }
 
     private NDArray drop(ParameterStore ps, NDArray x, boolean training) {

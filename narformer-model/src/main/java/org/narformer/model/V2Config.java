@@ -22,14 +22,20 @@ package org.narformer.model;
  * @param outputs        width D of the head's last layer {@code Linear(d → D)}: one target (the reference) or D
  *                       (one output per device of a multi-device latency model); 0 (checkpoints written before it
  *                       existed) reads as 1
+ * @param outputScale    a fixed factor on the head's output {@code s · softplus(−z)}: 1 is the reference; a typical
+ *                       target (e.g. the mean training latency) lets the network start at the right order of
+ *                       magnitude, since the relative loss {@code pred / y} does not rescale targets itself; not
+ *                       trained; 0 (checkpoints written before it existed) reads as 1
  */
 public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, int groups, float dropout,
                        float layerScaleInit, boolean useDegree, Readout readout, int staticDim, LayerKind layerKind,
-                       int outputs) {
+                       int outputs, float outputScale) {
     public V2Config {
         layerKind = layerKind == null ? LayerKind.NARFORMER_V2 : layerKind;
         outputs = outputs == 0 ? 1 : outputs;
+        outputScale = outputScale == 0 ? 1 : outputScale;
         require(outputs > 0, "outputs must be positive: " + outputs);
+        require(outputScale > 0 && Float.isFinite(outputScale), "outputScale must be positive: " + outputScale);
         require(layerKind == LayerKind.NARFORMER_V2 || !useDegree && readout == Readout.SUM_WITH_STATIC,
                 "an NNLP network has no degree gate and reads out by sum with static features");
         require(tokenDim > 0, "tokenDim must be positive: " + tokenDim);
@@ -53,7 +59,7 @@ public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, in
     public V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, int groups, float dropout,
                     float layerScaleInit, boolean useDegree, Readout readout, int staticDim, LayerKind layerKind) {
         this(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree, readout, staticDim,
-                layerKind, 1);
+                layerKind, 1, 1);
     }
 
     /** A NAR-Former V2 network ({@link LayerKind#NARFORMER_V2}) with one output. */
@@ -89,19 +95,25 @@ public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, in
     /** A copy with another token width. */
     public V2Config withTokenDim(int newTokenDim) {
         return new V2Config(newTokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
-                readout, staticDim, layerKind, outputs);
+                readout, staticDim, layerKind, outputs, outputScale);
     }
 
     /** A copy with another depth and width (small models for tests and quick experiments). */
     public V2Config withSize(int newLayers, int newHiddenDim) {
         return new V2Config(tokenDim, newHiddenDim, newLayers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
-                readout, staticDim, layerKind, outputs);
+                readout, staticDim, layerKind, outputs, outputScale);
     }
 
     /** A copy whose head has {@code newOutputs} outputs (one per device of a multi-device model). */
     public V2Config withOutputs(int newOutputs) {
         return new V2Config(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
-                readout, staticDim, layerKind, newOutputs);
+                readout, staticDim, layerKind, newOutputs, outputScale);
+    }
+
+    /** A copy whose output is multiplied by {@code scale} (see {@link #outputScale()}). */
+    public V2Config withOutputScale(float scale) {
+        return new V2Config(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
+                readout, staticDim, layerKind, outputs, scale);
     }
 
     /** FFN hidden width {@code ffnRatio · hiddenDim}. */

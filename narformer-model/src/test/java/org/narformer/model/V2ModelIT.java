@@ -160,6 +160,20 @@ class V2ModelIT {
     }
 
     @Test
+    void outputScaleMultipliesThePredictionAndNothingElse() {
+        V2Config config = V2Config.nnlqp().withSize(1, 16);
+        List<TokenizedGraph> graphs = SyntheticGraphs.randomList(5, 2, 9, config.tokenDim(), config.staticDim(), 3);
+        try (V2Model reference = V2Model.create(config, 6);
+             V2Model scaled = V2Model.create(config.withOutputScale(40f), 6)) {
+            float[] a = reference.predict(graphs, 8);
+            float[] b = scaled.predict(graphs, 8);
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(40f * a[k], b[k], 1e-6f * b[k], "graph " + k);
+            }
+        }
+    }
+
+    @Test
     void nnlpMeanOfNoNeighboursIsZeroNotNaN() {
         V2Config config = V2Config.nnlp().withSize(1, 16);
         SplittableRandom rng = new SplittableRandom(9);

@@ -98,7 +98,7 @@ final class ExperimentCommand implements Runnable {
     @Command(name = "leave-one-family-out", mixinStandardHelpOptions = true,
             description = {"NNLQP's unseen-structure protocol: each family in turn is the test set; the methods "
                     + "are fitted on the other families (the last --validation of each held out to select the "
-                    + "epoch by MAPE: never the test family). Per family and averaged: MAPE and Acc@10 % of the "
+                    + "epoch by MAPE: never the test family). Per family and averaged: MAPE and Acc@10 %% of the "
                     + "validation-selected model, and MAPE after the last epoch."})
     static final class LeaveOneFamilyOut implements Callable<Integer> {
         @CommandLine.Mixin

@@ -47,9 +47,10 @@ import picocli.CommandLine.Option;
                 + "--validation-networks select the epoch, the rest are the test set of every device.",
             "Source devices: one NAR-Former V2 model per device, and one multi-head model (one output per device).",
             "Target devices (unseen in pre-training): for each k in --shots and each seed, k labelled networks: "
-                + "'scratch' (a new model on the k), 'transfer' (the multi-head model's representation with the "
-                + "head of the source device that ranks the k best, fine-tuned on them) and 'nearest-device' (that "
-                + "head rescaled to the k labels, no training). MAPE, Acc@10 %% and Spearman rho on the test set.",
+                + "'scratch' (a new model on the k), 'nearest-device' (the head of the source device that ranks the "
+                + "k best, rescaled to their labels, no training) and 'transfer' (the multi-head model's "
+                + "representation with that rescaled head, fine-tuned on the k). MAPE, Acc@10 %% and Spearman rho "
+                + "on the test set.",
             "Defaults: HELP's device split and its 900 pre-training networks; NB201 cells as V2 cell tokens, FBNet "
                 + "networks as whole-network tokens (built from their 22 layer codes)."})
 final class ExperimentMultiDeviceCommand implements Callable<Integer> {

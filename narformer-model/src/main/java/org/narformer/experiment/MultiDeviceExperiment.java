@@ -27,9 +27,10 @@ import org.narformer.train.TrainingSample;
  *   <li>{@link #MULTI_HEAD}: one model whose head has one output per source device ({@code Linear(d → D)}), trained
  *       on the same networks with the relative-MSE loss over all D outputs;</li>
  *   <li>for each unseen target device, k labelled networks and each seed: {@link #SCRATCH} (a fresh model trained on
- *       the k networks), {@link #TRANSFER} (the multi-head model's trunk and the head of the source device whose
- *       predictions rank the k networks best, fine-tuned on them) and {@link #NEAREST_DEVICE} (that source head's
- *       predictions, rescaled to the k labels, no training).</li>
+ *       the k networks), {@link #NEAREST_DEVICE} (the predictions of the source device whose predictions rank the
+ *       k networks best, times the scale that fits their labels; no training) and {@link #TRANSFER} (the multi-head
+ *       model's trunk with that device's head and that scale, fine-tuned on the k networks: it starts from the
+ *       nearest-device predictions).</li>
  * </ol>
  * Pre-training selects its epoch on the validation networks; few-shot fits have no validation labels and keep their
  * last epoch. Every predictor is scored on the same test networks. Checkpoints go to {@code work} and are deleted.
@@ -108,8 +109,8 @@ public final class MultiDeviceExperiment {
                         double[] y = data.column(t, shot);
                         int nearest = nearestSource(onTrain, shotIndex, y);
                         String sourceName = data.devices().get(sources[nearest]);
-                        runs.add(nearestDevice(data, t, k, seed, test, onTrain, onTest, shotIndex, y, nearest,
-                                sourceName));
+                        double scale = relativeScale(values(onTrain, shotIndex, nearest), y);
+                        runs.add(nearestDevice(data, t, k, seed, test, onTest, nearest, scale, sourceName));
                         TrainConfig fewShot = fewShot(pretraining, k, config.fewShotSteps()).withSeed(seed);
                         List<TrainingSample> labelled = samples(data, shot, t);
                         Fit scratch = fit(single, fewShot, null, labelled, labelled,
@@ -119,9 +120,10 @@ public final class MultiDeviceExperiment {
                                     data.graphs(test), V2Model.DEFAULT_INFERENCE_BATCH), 0), scratch, null));
                         }
                         Fit transfer;
-                        try (V2Model start = pretrained.withHeads(new int[] {nearest}, (int) seed)) {
-                            transfer = fit(single, fewShot.withLearningRate(config.fineTuneRate()), start, labelled,
-                                    labelled, work.resolve(TRANSFER + "-" + t + "-" + k + "-" + seed), false);
+                        try (V2Model start = pretrained.withHeads(new int[] {nearest},
+                                (float) scale * pretrained.config().outputScale(), (int) seed)) {
+                            transfer = fit(start.config(), fewShot.withLearningRate(config.fineTuneRate()), start,
+                                    labelled, labelled, work.resolve(TRANSFER + "-" + t + "-" + k + "-" + seed), false);
                         }
                         try (V2Model m = transfer.model) {
                             runs.add(scored(data, t, TRANSFER, k, seed, test, column(m.predictOutputs(
@@ -194,16 +196,12 @@ public final class MultiDeviceExperiment {
     }
 
     private static DeviceRun nearestDevice(DeviceLatencies data, int t, int k, long seed, int[] test,
-                                           float[][] onTrain, float[][] onTest, int[] shotIndex, double[] y,
-                                           int nearest, String sourceName) {
-        long start = System.nanoTime();
-        double c = relativeScale(values(onTrain, shotIndex, nearest), y);
+                                           float[][] onTest, int nearest, double scale, String sourceName) {
         double[] p = column(onTest, nearest);
         for (int i = 0; i < p.length; i++) {
-            p[i] *= c;
+            p[i] *= scale;
         }
-        return scored(data, t, NEAREST_DEVICE, k, seed, test, p, new Fit(null, (System.nanoTime() - start) / 1e9, 0),
-                sourceName);
+        return scored(data, t, NEAREST_DEVICE, k, seed, test, p, new Fit(null, 0, 0), sourceName);
     }
 
     private static DeviceRun scored(DeviceLatencies data, int device, String method, int shots, long seed,

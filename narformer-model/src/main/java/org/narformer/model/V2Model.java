@@ -65,12 +65,17 @@ public final class V2Model extends GraphModel<NarFormerV2Block> {
      * a multi-device model ({@code rows = {k}}) or starts a new device from a pre-trained representation.
      */
     public V2Model withHeads(int[] rows, int seed) {
+        return withHeads(rows, config.outputScale(), seed);
+    }
+
+    /** {@link #withHeads(int[], int)} with another fixed output factor ({@link V2Config#outputScale()}). */
+    public V2Model withHeads(int[] rows, float outputScale, int seed) {
         for (int r : rows) {
             if (r >= outputs()) {
                 throw new IllegalArgumentException("output " + r + " does not exist: the model has " + outputs());
             }
         }
-        V2Model out = create(config.withOutputs(rows.length), seed);
+        V2Model out = create(config.withOutputs(rows.length).withOutputScale(outputScale), seed);
         Set<String> head = new HashSet<>();
         for (Pair<String, Parameter> p : block().headOut().getParameters()) {
             head.add(p.getValue().getId());

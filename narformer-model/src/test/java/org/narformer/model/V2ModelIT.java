@@ -155,6 +155,12 @@ class V2ModelIT {
                     assertNotEquals(all[k][0], f[k], "a fresh head is not a copy");
                 }
             }
+            try (V2Model scaled = model.withHeads(new int[] {1}, 2.5f, 9)) {
+                float[] p = scaled.predict(graphs, 64);
+                for (int k = 0; k < graphs.size(); k++) {
+                    assertEquals(2.5f * all[k][1], p[k], 1e-6f * p[k], "output 1 rescaled");
+                }
+            }
             assertThrows(IllegalArgumentException.class, () -> model.withHeads(new int[] {3}, 1));
         }
     }

@@ -138,7 +138,7 @@ public final class NasBenchModel implements AutoCloseable {
 
     /** Predicts tokenized graphs in batches of the configured evaluation size, with a progress bar if asked. */
     public float[] predict(List<TokenizedGraph> graphs, boolean progress) {
-        return score(predictor, graphs, config.evalBatchSize(), progress);
+        return score(predictor::predict, graphs, config.evalBatchSize(), progress);
     }
 
     @Override
@@ -147,7 +147,13 @@ public final class NasBenchModel implements AutoCloseable {
     }
 
     /** Scores {@code graphs} in batches of {@code batchSize}; a "score" progress bar when asked and worthwhile. */
-    static float[] score(Predictor predictor, List<TokenizedGraph> graphs, int batchSize, boolean progress) {
+    /** Predictions for a list of graphs at a batch size (a {@link Predictor}'s or a live model's). */
+    @FunctionalInterface
+    interface Scorer {
+        float[] predict(List<TokenizedGraph> graphs, int batchSize);
+    }
+
+    static float[] score(Scorer predictor, List<TokenizedGraph> graphs, int batchSize, boolean progress) {
         float[] out = new float[graphs.size()];
         try (ProgressBar bar = progress && graphs.size() > batchSize ? new ProgressBarBuilder().setTaskName("score")
                 .setInitialMax(graphs.size()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.narformer.BadInputException;
@@ -120,7 +119,7 @@ public final class NasBenchProtocol {
     /** Starts or continues the training of a run (fresh or from {@code last}). */
     private interface Launch {
         TrainingResult start(List<TrainingSample> train, List<TrainingSample> selection, Map<String, Object> data,
-                             Consumer<EpochReport> listener);
+                             EpochListener listener);
     }
 
     private static NasBenchRun run(NasBenchConfig config, NasBenchCells cells, Path runDirectory,
@@ -141,17 +140,15 @@ public final class NasBenchProtocol {
         double[] trainingSeconds = {0};
         long[] newSteps = {0};
         TrainingResult result = launch.start(train, selection, data,
-                report -> {
+                (report, model, ema) -> {
                     steps[0] += report.steps();
                     newSteps[0] += report.steps();
                     skipped[0] += report.skippedSteps();
                     trainingSeconds[0] += report.seconds();
                     boolean scoreAll = report.epoch() == config.epochs()
                             || config.allEvery() > 0 && report.epoch() % config.allEvery() == 0;
-                    double allTau = scoreAll ? tauOf(runDirectory.resolve(Trainer.LAST), all, truth, config)
-                            : Double.NaN;
-                    Path lastEma = runDirectory.resolve(Trainer.LAST_EMA);
-                    double emaAllTau = scoreAll && Files.isDirectory(lastEma) ? tauOf(lastEma, all, truth, config)
+                    double allTau = scoreAll ? tauOf(model::predict, all, truth, config) : Double.NaN;
+                    double emaAllTau = scoreAll && ema != null ? tauOf(ema::predict, all, truth, config)
                             : Double.NaN;
                     curve.add(new TauPoint(report.epoch(), steps[0], report.meanLoss(),
                             report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
@@ -224,10 +221,14 @@ public final class NasBenchProtocol {
 
     private static double tauOf(Path checkpoint, List<TokenizedGraph> all, double[] truth, NasBenchConfig config) {
         try (Predictor predictor = Predictor.load(checkpoint)) {
-            // no bar of its own: it would cut through the training bar
-            return KendallTau.tauB(toDouble(NasBenchModel.score(predictor, all, config.evalBatchSize(), false)),
-                    truth);
+            return tauOf(predictor::predict, all, truth, config);
         }
+    }
+
+    private static double tauOf(NasBenchModel.Scorer scorer, List<TokenizedGraph> all, double[] truth,
+                                NasBenchConfig config) {
+        // no bar of its own: it would cut through the training bar
+        return KendallTau.tauB(toDouble(NasBenchModel.score(scorer, all, config.evalBatchSize(), false)), truth);
     }
 
     /**

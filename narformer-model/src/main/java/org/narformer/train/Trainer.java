@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 import ai.djl.engine.Engine;
 import me.tongfei.progressbar.ProgressBar;
@@ -49,10 +48,10 @@ public final class Trainer<M extends GraphModel<?>> {
 
     private final ModelFamily<M> family;
     private final TrainConfig config;
-    private final Consumer<EpochReport> listener;
+    private final EpochListener listener;
 
     public Trainer(ModelFamily<M> family, TrainConfig config) {
-        this(family, config, report -> { });
+        this(family, config, (report, model, ema) -> { });
     }
 
     /** A trainer for {@code family} (whatever its model type). */
@@ -60,14 +59,14 @@ public final class Trainer<M extends GraphModel<?>> {
         return new Trainer<>(family, config);
     }
 
-    private Trainer(ModelFamily<M> family, TrainConfig config, Consumer<EpochReport> listener) {
+    private Trainer(ModelFamily<M> family, TrainConfig config, EpochListener listener) {
         this.family = family;
         this.config = config;
         this.listener = listener;
     }
 
     /** A trainer that also calls {@code listener} after every epoch, once its checkpoints are written. */
-    public Trainer<M> withListener(Consumer<EpochReport> newListener) {
+    public Trainer<M> withListener(EpochListener newListener) {
         return new Trainer<>(family, config, newListener);
     }
 
@@ -113,13 +112,13 @@ public final class Trainer<M extends GraphModel<?>> {
      */
     public static TrainingResult resume(Path lastCheckpoint, List<TrainingSample> train,
                                         List<TrainingSample> evaluation, Map<String, Object> data) {
-        return resume(lastCheckpoint, train, evaluation, data, report -> { });
+        return resume(lastCheckpoint, train, evaluation, data, (report, model, ema) -> { });
     }
 
     /** {@link #resume(Path, List, List, Map)} with an epoch listener. */
     public static TrainingResult resume(Path lastCheckpoint, List<TrainingSample> train,
                                         List<TrainingSample> evaluation, Map<String, Object> data,
-                                        Consumer<EpochReport> listener) {
+                                        EpochListener listener) {
         return resume(ModelFamily.of(lastCheckpoint), lastCheckpoint, train, evaluation, data, listener);
     }
 
@@ -127,7 +126,7 @@ public final class Trainer<M extends GraphModel<?>> {
                                                                    List<TrainingSample> train,
                                                                    List<TrainingSample> evaluation,
                                                                    Map<String, Object> data,
-                                                                   Consumer<EpochReport> listener) {
+                                                                   EpochListener listener) {
         CheckpointRecord record = family.record(lastCheckpoint);
         String source = lastCheckpoint.resolve(Checkpoints.MANIFEST).toString();
         Object savedConfig = record.training().get("config");
@@ -258,7 +257,7 @@ public final class Trainer<M extends GraphModel<?>> {
                 EpochReport report = new EpochReport(epoch, plan.size(), skipped, meanLoss, lr, metrics, improved,
                         emaMetrics, BatchPlanner.paddingFraction(plan, counts), (System.nanoTime() - start) / 1e9);
                 history.add(report);
-                listener.accept(report);
+                listener.epochDone(report, model, ema == null ? null : ema.model());
                 if (bar != null && metrics != null) {
                     bar.setExtraMessage(String.format("epoch %d loss %.4f %s %.4f", epoch, meanLoss,
                             config.metric() == SelectionMetric.KENDALL_TAU ? "tau" : "mape",

@@ -77,7 +77,7 @@ class TrainingIT {
                 SelectionSet.VALIDATION, 50, false);
         Path run = tmp.resolve("full");
         Path interrupted = tmp.resolve("interrupted");
-        new Trainer<>(new V2Family(small), config).withListener(report -> {
+        new Trainer<>(new V2Family(small), config).withListener((report, model, ema) -> {
             if (report.epoch() == 1) {
                 copy(run.resolve(Trainer.LAST), interrupted.resolve(Trainer.LAST));
             }

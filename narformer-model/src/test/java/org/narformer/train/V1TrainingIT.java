@@ -127,7 +127,7 @@ class V1TrainingIT {
         List<TokenizedGraph> probe = val.stream().map(TrainingSample::graph).toList();
         Path full = tmp.resolve("full");
         Path interrupted = tmp.resolve("interrupted");
-        new Trainer<>(FAMILY, config(2)).withListener(report -> {
+        new Trainer<>(FAMILY, config(2)).withListener((report, model, ema) -> {
             if (report.epoch() == 1) {
                 TrainingIT.copy(full.resolve(Trainer.LAST), interrupted.resolve(Trainer.LAST));
                 TrainingIT.copy(full.resolve(Trainer.LAST_EMA), interrupted.resolve(Trainer.LAST_EMA));

@@ -83,8 +83,9 @@ final class ExperimentCommand implements Runnable {
 
         @Option(names = "--output-scale", defaultValue = "reference", paramLabel = "reference|train-mean",
                 description = "Fixed factor on V2's and NNLP's output: 'reference' (1: the network outputs ms) or "
-                        + "'train-mean' (the fold's mean training latency, so the network starts at the right scale; "
-                        + "the relative loss is unchanged). Default ${DEFAULT-VALUE}.")
+                        + "'train-mean' (the fold's mean training latency, so the network starts at the typical scale; "
+                        + "measured worse on leave-one-family-out: networks far below the mean then dominate the "
+                        + "relative loss, see docs/RESULTS.md). Default ${DEFAULT-VALUE}.")
         String outputScale;
 
         @Option(names = "--out", required = true, paramLabel = "DIR",

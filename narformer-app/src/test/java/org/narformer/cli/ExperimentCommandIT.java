@@ -94,10 +94,12 @@ class ExperimentCommandIT {
 
         CliTestSupport.Run inDomain = CliTestSupport.run("experiment", "in-domain", "--labels", labelFile.toString(),
                 "--methods", "nnlp,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation", "0.5",
-                "--output-scale", "train-mean", "--no-progress", "--out", dir.resolve("in").toString());
+                "--output-scale", "train-mean", "--objective", "log-mse", "--no-progress", "--out",
+                dir.resolve("in").toString());
         assertEquals(0, inDomain.exitCode(), inDomain.err());
         assertTrue(Files.readString(dir.resolve("in/table.txt")).contains("in-domain"));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"TRAIN_MEAN\""));
+        assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"LOG_MSE\""));
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("experiment", "in-domain", "--labels",
                 labelFile.toString(), "--output-scale", "huge", "--out", dir.resolve("in2").toString()).exitCode());
     }

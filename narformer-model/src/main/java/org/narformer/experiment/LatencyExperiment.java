@@ -73,7 +73,7 @@ public final class LatencyExperiment {
                         ? (float) fold.train().stream().mapToDouble(LatencyDataset.Item::latencyMs).average()
                         .orElseThrow() : 1f);
         TrainConfig training = (method == LatencyMethod.V2 ? TrainConfig.nnlqp() : TrainConfig.nnlp())
-                .withEpochs(config.epochs()).withSeed(seed).withShowProgress(false);
+                .withEpochs(config.epochs()).withSeed(seed).withShowProgress(false).withObjective(config.objective());
         Path runDirectory = work.resolve(fold.name() + "-" + method.label() + "-" + seed);
         long start = System.nanoTime();
         BestOnTest onTest = new BestOnTest();

@@ -50,7 +50,13 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
         /** {@code MSE(pred / y, 1)}: NAR-Former V2 and NNLP. */
         RELATIVE_MSE,
         /** {@code MSE(pred, y)}: NAR-Former V1. */
-        MSE
+        MSE,
+        /**
+         * {@code MSE(ln pred, ln y)}: not in the references. Relative MSE punishes over-prediction without bound but
+         * under-prediction by at most 1 per sample, so labels spanning orders of magnitude pull every prediction
+         * low; the log error is symmetric in the ratio.
+         */
+        LOG_MSE
     }
 
     /** Parameters left out of weight decay (only matters when {@code weightDecay > 0}). */
@@ -145,6 +151,13 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
                 seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);
+    }
+
+    /** A copy with another main loss term. */
+    public TrainConfig withObjective(Objective newObjective) {
+        return new TrainConfig(epochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
+                seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, newObjective,
+                weightDecay, decayExemption, emaDecay);
     }
 
     /** A copy with {@code newBatchSize} graphs per step (few-shot fits with fewer samples than a batch). */

@@ -6,8 +6,8 @@ import ai.djl.ndarray.NDArray;
  * The training loss of every model family: a main term, {@code + λ_SR · L1((pred − pred[π]) − (y − y[π]))} and
  * {@code + λ_cons · L1(pred_aug, pred_orig)}. The main term is V2's (and NNLP's) relative MSE
  * {@code MSE(pred / y, 1)} (REFERENCE.md §4.4; {@code main.py:366-395}, {@code model.py SRLoss}) or V1's plain MSE
- * (§6.3; {@code main.py:66-72}, {@code layers/loss.py}). With the consistency loss the batch is
- * {@code [B originals; B augmented]} and the first two terms run on all 2B rows.
+ * (§6.3; {@code main.py:66-72}, {@code layers/loss.py}), or the log-ratio MSE (an option of ours). With the
+ * consistency loss the batch is {@code [B originals; B augmented]} and the first two terms run on all 2B rows.
  */
 final class TrainingLoss {
     private TrainingLoss() {
@@ -19,7 +19,11 @@ final class TrainingLoss {
      * @param perm the in-batch permutation of the pairwise term (used when {@code lambdaSr > 0})
      */
     static NDArray total(NDArray pred, NDArray y, int[] perm, TrainConfig config) {
-        NDArray loss = config.objective() == TrainConfig.Objective.MSE ? mse(pred, y) : relativeMse(pred, y);
+        NDArray loss = switch (config.objective()) {
+            case MSE -> mse(pred, y);
+            case LOG_MSE -> logMse(pred, y);
+            case RELATIVE_MSE -> relativeMse(pred, y);
+        };
         if (config.lambdaSr() > 0) {
             loss = loss.add(pairwise(pred, y, perm).mul(config.lambdaSr()));
         }
@@ -32,6 +36,11 @@ final class TrainingLoss {
     /** Mean squared relative error {@code mean((pred / y − 1)²)}; both {@code [N, D]}. */
     static NDArray relativeMse(NDArray pred, NDArray y) {
         return pred.div(y).subi(1f).square().mean();
+    }
+
+    /** Mean squared log ratio {@code mean((ln pred − ln y)²)}; both {@code [N, D]}, positive. */
+    static NDArray logMse(NDArray pred, NDArray y) {
+        return pred.log().subi(y.log()).square().mean();
     }
 
     /** Mean squared error {@code mean((pred − y)²)}; both {@code [N, D]}. */

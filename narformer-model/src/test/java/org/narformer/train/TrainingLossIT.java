@@ -17,6 +17,10 @@ class TrainingLossIT {
             NDArray y = m.create(new float[] {2f, 2f, 2f, 4f}, new Shape(4, 1));
             // (0.5-1)² + 0 + (1.5-1)² + (1.25-1)² = 0.5625, mean 0.140625
             assertEquals(0.140625f, TrainingLoss.relativeMse(pred, y).getFloat(), 1e-7f);
+            double log = (Math.pow(Math.log(0.5), 2) + 0 + Math.pow(Math.log(1.5), 2) + Math.pow(Math.log(1.25), 2)) / 4;
+            assertEquals((float) log, TrainingLoss.logMse(pred, y).getFloat(), 1e-6f);
+            assertEquals((float) log, TrainingLoss.total(pred, y, PERM,
+                    TrainConfig.nnlp().withObjective(TrainConfig.Objective.LOG_MSE)).getFloat(), 1e-6f);
             // 1 + 0 + 1 + 1 = 3, mean 0.75
             assertEquals(0.75f, TrainingLoss.mse(pred, y).getFloat(), 1e-7f);
             // perm (1,0,3,2): dp = (-1, 1, -2, 2), dy = (0, 0, -2, 2) -> |.| mean = 0.5

@@ -90,10 +90,8 @@ final class ExperimentCommand implements Runnable {
         String outputScale;
 
         @Option(names = "--objective", defaultValue = "relative-mse", paramLabel = "relative-mse|log-mse",
-                description = "Main loss of V2 and NNLP: 'relative-mse' (the references: mean (p/y - 1)^2) or "
-                        + "'log-mse' (mean (ln p - ln y)^2, symmetric in over- and under-prediction). "
-                        + "Default ${DEFAULT-VALUE}.")
-        String objective;
+                converter = ObjectiveConverter.class, description = ObjectiveConverter.DESCRIPTION)
+        TrainConfig.Objective objective;
 
         @Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "Writes report.json, table.txt, runs.csv, scatter-<method>.png, manifest.json.")
@@ -212,12 +210,7 @@ final class ExperimentCommand implements Runnable {
                     case "train-mean" -> LatencyExperimentConfig.OutputScale.TRAIN_MEAN;
                     default -> throw new CommandLine.ParameterException(spec.commandLine(),
                             "--output-scale must be reference or train-mean, not '" + o.outputScale + "'");
-                }, switch (o.objective) {
-                    case "relative-mse" -> TrainConfig.Objective.RELATIVE_MSE;
-                    case "log-mse" -> TrainConfig.Objective.LOG_MSE;
-                    default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--objective must be relative-mse or log-mse, not '" + o.objective + "'");
-                });
+                }, o.objective);
         Path root = o.onnxRoot != null ? o.onnxRoot : o.labels.toAbsolutePath().getParent();
         long rows;
         try (Stream<String> lines = Files.lines(o.labels)) {

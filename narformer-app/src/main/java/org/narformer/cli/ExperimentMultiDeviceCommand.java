@@ -113,6 +113,10 @@ final class ExperimentMultiDeviceCommand implements Callable<Integer> {
             description = "Peak learning rate of the transfer fits (scratch fits use 1e-3; default ${DEFAULT-VALUE}).")
     float fineTuneRate;
 
+    @Option(names = "--objective", defaultValue = "relative-mse", paramLabel = "relative-mse|log-mse",
+            converter = ObjectiveConverter.class, description = ObjectiveConverter.DESCRIPTION)
+    TrainConfig.Objective objective;
+
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Writes report.json, table.txt, runs.csv, scatter-*.png, manifest.json.")
     Path out;
@@ -167,8 +171,9 @@ final class ExperimentMultiDeviceCommand implements Callable<Integer> {
             });
         }
         V2Config model = (fbnet ? V2Config.nnlqp() : V2Config.nasBench()).withSize(layers, hidden);
+        TrainConfig training = TrainConfig.nnlqp().withObjective(objective);
         Files.createDirectories(out);
-        MultiDeviceExperiment.Result result = MultiDeviceExperiment.run(latencies, model, TrainConfig.nnlqp(), config,
+        MultiDeviceExperiment.Result result = MultiDeviceExperiment.run(latencies, model, training, config,
                 out.resolve("scratch"), System.out::println);
         Files.deleteIfExists(out.resolve("scratch"));
         MultiDeviceReport report = MultiDeviceReport.of(result.runs());
@@ -186,7 +191,7 @@ final class ExperimentMultiDeviceCommand implements Callable<Integer> {
         manifest.put("model", model);
         manifest.put("tokens", fbnet ? "whole-network V2 tokens (152-d + 40 static) of the FBNet network built from "
                 + "its 22 layer codes, batch 1" : "V2 NAS-Bench-201 cell tokens (128-d)");
-        manifest.put("training", Map.of("pretraining", TrainConfig.nnlqp().withEpochs(epochs),
+        manifest.put("training", Map.of("pretraining", training.withEpochs(epochs),
                 "selection", "pre-training: lowest validation MAPE (mean over devices for the multi-head model); "
                         + "few-shot: last epoch (no labels beyond the k)"));
         manifest.put("split", Map.of("train", result.train().length, "validation", result.validation().length,

@@ -102,6 +102,10 @@ class ExperimentCommandIT {
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"LOG_MSE\""));
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("experiment", "in-domain", "--labels",
                 labelFile.toString(), "--output-scale", "huge", "--out", dir.resolve("in2").toString()).exitCode());
+        CliTestSupport.Run badObjective = CliTestSupport.run("experiment", "in-domain", "--labels",
+                labelFile.toString(), "--objective", "l1", "--out", dir.resolve("in3").toString());
+        assertEquals(ExitCode.USAGE.code(), badObjective.exitCode());
+        assertTrue(badObjective.err().contains("relative-mse or log-mse"), badObjective.err());
     }
 
     @Test

@@ -93,6 +93,13 @@ final class ExperimentCommand implements Runnable {
                 converter = ObjectiveConverter.class, description = ObjectiveConverter.DESCRIPTION)
         TrainConfig.Objective objective;
 
+        @Option(names = "--v2-static", defaultValue = "reference", paramLabel = "reference|with-raw",
+                description = "V2's static features: 'reference' (sinusoids of batch, GFLOPs, Gparams and Gmemory "
+                        + "access, 40 values) or 'with-raw' (the sinusoids followed by the 4 raw values NNLP reads: "
+                        + "bounded periodic codes cannot extrapolate to networks larger than the training ones; not in "
+                        + "the reference). Default ${DEFAULT-VALUE}.")
+        String v2Static;
+
         @Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "Writes report.json, table.txt, runs.csv, scatter-<method>.png, manifest.json.")
         Path out;
@@ -210,7 +217,12 @@ final class ExperimentCommand implements Runnable {
                     case "train-mean" -> LatencyExperimentConfig.OutputScale.TRAIN_MEAN;
                     default -> throw new CommandLine.ParameterException(spec.commandLine(),
                             "--output-scale must be reference or train-mean, not '" + o.outputScale + "'");
-                }, o.objective);
+                }, o.objective, switch (o.v2Static) {
+                    case "reference" -> LatencyExperimentConfig.V2Static.REFERENCE;
+                    case "with-raw" -> LatencyExperimentConfig.V2Static.WITH_RAW;
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--v2-static must be reference or with-raw, not '" + o.v2Static + "'");
+                });
         Path root = o.onnxRoot != null ? o.onnxRoot : o.labels.toAbsolutePath().getParent();
         long rows;
         try (Stream<String> lines = Files.lines(o.labels)) {

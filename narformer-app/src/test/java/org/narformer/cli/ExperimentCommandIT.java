@@ -93,13 +93,16 @@ class ExperimentCommandIT {
                 mergedReport.get("rows").get(2).get("cells").get("flops-mac").get("mape").asDouble(), 1e-12);
 
         CliTestSupport.Run inDomain = CliTestSupport.run("experiment", "in-domain", "--labels", labelFile.toString(),
-                "--methods", "nnlp,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation", "0.5",
-                "--output-scale", "train-mean", "--objective", "log-mse", "--no-progress", "--out",
+                "--methods", "v2,nnlp,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation", "0.5",
+                "--output-scale", "train-mean", "--objective", "log-mse", "--v2-static", "with-raw", "--no-progress", "--out",
                 dir.resolve("in").toString());
         assertEquals(0, inDomain.exitCode(), inDomain.err());
         assertTrue(Files.readString(dir.resolve("in/table.txt")).contains("in-domain"));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"TRAIN_MEAN\""));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"LOG_MSE\""));
+        assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"WITH_RAW\""));
+        assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("experiment", "in-domain", "--labels",
+                labelFile.toString(), "--v2-static", "raw", "--out", dir.resolve("in4").toString()).exitCode());
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("experiment", "in-domain", "--labels",
                 labelFile.toString(), "--output-scale", "huge", "--out", dir.resolve("in2").toString()).exitCode());
         CliTestSupport.Run badObjective = CliTestSupport.run("experiment", "in-domain", "--labels",

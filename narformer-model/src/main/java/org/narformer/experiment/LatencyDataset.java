@@ -2,6 +2,7 @@ package org.narformer.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,29 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
 
         public double latencyMs() {
             return sample.target(NnlqpReader.LATENCY);
+        }
+
+        /** The input of a trained {@code method} (V2 or NNLP) under {@code config}'s V2 static features. */
+        public TokenizedGraph graph(LatencyMethod method, LatencyExperimentConfig config) {
+            if (method == LatencyMethod.NNLP) {
+                return nnlp;
+            }
+            if (method != LatencyMethod.V2) {
+                throw new IllegalArgumentException(method.label() + " is not a graph model");
+            }
+            return config.v2Static() == LatencyExperimentConfig.V2Static.WITH_RAW ? v2WithRawStatic() : v2;
+        }
+
+        /**
+         * The V2 tokens with the raw static values appended to the sinusoidal ones ({@code [40 + 4]}, see
+         * {@link LatencyExperimentConfig.V2Static#WITH_RAW}); the token and adjacency arrays are shared.
+         */
+        public TokenizedGraph v2WithRawStatic() {
+            float[] sinusoids = v2.staticFeatures();
+            float[] raw = nnlp.staticFeatures();
+            float[] both = Arrays.copyOf(sinusoids, sinusoids.length + raw.length);
+            System.arraycopy(raw, 0, both, sinusoids.length, raw.length);
+            return new TokenizedGraph(v2.nodeCount(), v2.tokenDim(), v2.tokens(), v2.adjacency(), both);
         }
 
         /** FLOPs / 1e9 of the network at its batch size (the FLOPs baselines' input). */

@@ -67,8 +67,9 @@ public final class LatencyExperiment {
 
     private static LatencyRun trainGraphModel(LatencyFold fold, LatencyMethod method, long seed,
                                               LatencyExperimentConfig config, double[] measured, Path work) {
-        V2Config model = (method == LatencyMethod.V2 ? V2Config.nnlqp() : V2Config.nnlp())
-                .withSize(config.layers(), config.hiddenDim())
+        V2Config base = method == LatencyMethod.V2 ? V2Config.nnlqp() : V2Config.nnlp();
+        V2Config model = base.withSize(config.layers(), config.hiddenDim())
+                .withStaticDim(fold.train().get(0).graph(method, config).staticDim())
                 .withOutputScale(config.outputScale() == LatencyExperimentConfig.OutputScale.TRAIN_MEAN
                         ? (float) fold.train().stream().mapToDouble(LatencyDataset.Item::latencyMs).average()
                         .orElseThrow() : 1f);
@@ -80,15 +81,15 @@ public final class LatencyExperiment {
         try {
             TrainingResult result = new Trainer<>(new V2Family(model), training).withListener((report, live, ema) -> {
                 long t0 = System.nanoTime();
-                double[] p = toDouble(live.predict(graphs(fold.test(), method), V2Model.DEFAULT_INFERENCE_BATCH));
+                double[] p = toDouble(live.predict(graphs(fold.test(), method, config), V2Model.DEFAULT_INFERENCE_BATCH));
                 onTest.offer(report.epoch(), p, Metrics.of(p, measured).mape());
                 onTest.seconds += (System.nanoTime() - t0) / 1e9;
-            }).train(samples(fold.train(), method), samples(fold.validation(), method), runDirectory,
+            }).train(samples(fold.train(), method, config), samples(fold.validation(), method, config), runDirectory,
                     Map.of("fold", fold.name(), "trainNetworks", fold.train().size(), "validationNetworks",
                             fold.validation().size()));
             double seconds = (System.nanoTime() - start) / 1e9 - onTest.seconds;
-            double[] best = predict(result.bestCheckpoint(), fold.test(), method);
-            double[] last = predict(result.lastCheckpoint(), fold.test(), method);
+            double[] best = predict(result.bestCheckpoint(), fold.test(), method, config);
+            double[] last = predict(result.lastCheckpoint(), fold.test(), method, config);
             return new LatencyRun(fold.name(), method, seed, ids(fold), families(fold), best, last, measured,
                     Metrics.of(best, measured), Metrics.of(last, measured), result.bestEpoch(), seconds,
                     onTest.predicted, onTest.epoch);
@@ -124,19 +125,21 @@ public final class LatencyExperiment {
         return fold.test().stream().map(LatencyDataset.Item::family).toArray(String[]::new);
     }
 
-    private static List<TrainingSample> samples(List<LatencyDataset.Item> items, LatencyMethod method) {
-        return items.stream().map(i -> TrainingSample.of(method == LatencyMethod.V2 ? i.v2() : i.nnlp(),
-                (float) i.latencyMs())).toList();
+    private static List<TrainingSample> samples(List<LatencyDataset.Item> items, LatencyMethod method,
+                                                LatencyExperimentConfig config) {
+        return items.stream().map(i -> TrainingSample.of(i.graph(method, config), (float) i.latencyMs())).toList();
     }
 
-    private static double[] predict(Path checkpoint, List<LatencyDataset.Item> items, LatencyMethod method) {
+    private static double[] predict(Path checkpoint, List<LatencyDataset.Item> items, LatencyMethod method,
+                                    LatencyExperimentConfig config) {
         try (Predictor predictor = Predictor.load(checkpoint)) {
-            return toDouble(predictor.predict(graphs(items, method)));
+            return toDouble(predictor.predict(graphs(items, method, config)));
         }
     }
 
-    private static List<TokenizedGraph> graphs(List<LatencyDataset.Item> items, LatencyMethod method) {
-        return items.stream().map(i -> method == LatencyMethod.V2 ? i.v2() : i.nnlp()).toList();
+    private static List<TokenizedGraph> graphs(List<LatencyDataset.Item> items, LatencyMethod method,
+                                               LatencyExperimentConfig config) {
+        return items.stream().map(i -> i.graph(method, config)).toList();
     }
 
     private static double[] toDouble(float[] p) {

@@ -17,10 +17,12 @@ import org.narformer.train.TrainConfig;
  *                           1, or the mean training latency of each fold
  * @param objective          the graph models' main loss term: the reference's relative MSE, or the log-ratio MSE;
  *                           null reads as the reference
+ * @param v2Static           V2's static features: the reference's sinusoids, or the sinusoids followed by the raw
+ *                           values NNLP reads; null reads as the reference
  */
 public record LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int seeds, long seed,
                                       double validationFraction, OutputScale outputScale,
-                                      TrainConfig.Objective objective) {
+                                      TrainConfig.Objective objective, V2Static v2Static) {
     /** How the graph models' fixed output factor is chosen. */
     public enum OutputScale {
         /** 1: the network's softplus output is the latency in ms (the reference). */
@@ -29,16 +31,29 @@ public record LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int
         TRAIN_MEAN
     }
 
+    /** The static features V2's readout adds to the sum of its node features. */
+    public enum V2Static {
+        /** {@code PE} of {@code [batch, GFLOPs, Gparams, Gmemory access]}, 40 values (the reference). */
+        REFERENCE,
+        /**
+         * The 40 sinusoids followed by the 4 raw values (NNLP's static vector), 44 values: not in the reference.
+         * The sinusoids are bounded and periodic, so a network with more FLOPs than any training network gets an
+         * arbitrary code; the raw values reach the head linearly and let the model extrapolate as NNLP does.
+         */
+        WITH_RAW
+    }
+
     /** A configuration with the reference output scale. */
     public LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int seeds, long seed,
                                    double validationFraction) {
         this(epochs, hiddenDim, layers, seeds, seed, validationFraction, OutputScale.REFERENCE,
-                TrainConfig.Objective.RELATIVE_MSE);
+                TrainConfig.Objective.RELATIVE_MSE, V2Static.REFERENCE);
     }
 
     public LatencyExperimentConfig {
         outputScale = outputScale == null ? OutputScale.REFERENCE : outputScale;
         objective = objective == null ? TrainConfig.Objective.RELATIVE_MSE : objective;
+        v2Static = v2Static == null ? V2Static.REFERENCE : v2Static;
         if (epochs < 1 || hiddenDim < 8 || hiddenDim % 8 != 0 || layers < 1 || seeds < 1) {
             throw new IllegalArgumentException("epochs, layers and seeds must be positive and the width a multiple "
                     + "of 8: " + epochs + ", " + layers + ", " + seeds + ", " + hiddenDim);

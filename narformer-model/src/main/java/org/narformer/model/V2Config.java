@@ -104,6 +104,12 @@ public record V2Config(int tokenDim, int hiddenDim, int layers, int ffnRatio, in
                 readout, staticDim, layerKind, outputs, outputScale);
     }
 
+    /** A copy whose static features are {@code newStaticDim} wide (see {@link #staticDim()}). */
+    public V2Config withStaticDim(int newStaticDim) {
+        return new V2Config(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree,
+                readout, newStaticDim, layerKind, outputs, outputScale);
+    }
+
     /** A copy whose head has {@code newOutputs} outputs (one per device of a multi-device model). */
     public V2Config withOutputs(int newOutputs) {
         return new V2Config(tokenDim, hiddenDim, layers, ffnRatio, groups, dropout, layerScaleInit, useDegree,

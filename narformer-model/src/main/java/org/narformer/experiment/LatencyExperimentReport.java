@@ -1,6 +1,7 @@
 package org.narformer.experiment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import static org.narformer.experiment.SeedStats.std;
 /**
  * The per-fold table of a latency experiment: for every fold and method, the mean and standard deviation over
  * seeds of MAPE and Acc@10 % (selected on validation, and after the last epoch) and the training time, then the
- * average over folds ({@code average}, the mean of the per-fold means).
+ * average over folds ({@code average}: the mean of the per-fold means; its spread is the standard deviation over
+ * seeds of each seed's average over the folds, how much the whole table moves with the seed).
  *
  * @param methods the methods, in the order given
  * @param rows    one row per fold, then {@code average}
@@ -54,6 +56,11 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
         }
         List<Row> rows = new ArrayList<>();
         Map<String, List<Cell>> perMethod = new LinkedHashMap<>();
+        Map<String, Map<Long, List<LatencyRun>>> bySeed = new LinkedHashMap<>();
+        for (LatencyRun run : runs) {
+            bySeed.computeIfAbsent(run.method().label(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(run.seed(), k -> new ArrayList<>()).add(run);
+        }
         byFold.forEach((fold, methodRuns) -> {
             Map<String, Cell> cells = new LinkedHashMap<>();
             for (String label : labels) {
@@ -68,7 +75,7 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
         });
         if (byFold.size() > 1) {
             Map<String, Cell> average = new LinkedHashMap<>();
-            perMethod.forEach((label, cells) -> average.put(label, average(cells)));
+            perMethod.forEach((label, cells) -> average.put(label, average(cells, bySeed.get(label).values())));
             rows.add(new Row("average", average));
         }
         return new LatencyExperimentReport(labels, rows);
@@ -122,11 +129,14 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
                         .toArray()));
     }
 
-    private static Cell average(List<Cell> cells) {
-        return new Cell(cells.get(0).seeds(), mean(cells.stream().mapToDouble(Cell::mape).toArray()),
-                mean(cells.stream().mapToDouble(Cell::mapeStd).toArray()),
-                mean(cells.stream().mapToDouble(Cell::acc10).toArray()),
-                mean(cells.stream().mapToDouble(Cell::acc10Std).toArray()),
+    /** The mean of the per-fold cells; spreads over the seeds' fold averages ({@code seedRuns}: one list per seed). */
+    private static Cell average(List<Cell> cells, Collection<List<LatencyRun>> seedRuns) {
+        double[] seedMape = seedRuns.stream().mapToDouble(r -> mean(r.stream().mapToDouble(x -> x.selected().mape())
+                .toArray())).toArray();
+        double[] seedAcc = seedRuns.stream().mapToDouble(r -> mean(r.stream().mapToDouble(x -> x.selected().acc10())
+                .toArray())).toArray();
+        return new Cell(cells.get(0).seeds(), mean(cells.stream().mapToDouble(Cell::mape).toArray()), std(seedMape),
+                mean(cells.stream().mapToDouble(Cell::acc10).toArray()), std(seedAcc),
                 mean(cells.stream().mapToDouble(Cell::mapeLast).toArray()),
                 mean(cells.stream().mapToDouble(Cell::acc10Last).toArray()),
                 mean(cells.stream().mapToDouble(Cell::trainSeconds).toArray()),

@@ -18,7 +18,7 @@ import org.narformer.graph.NetworkGraph;
  * <p>Numerics: torch float32 throughout (frequencies, products, SLEEF sine and cosine, float32 sums); checked bit
  * for bit against the official tokenizer under torch 1.13.1.
  */
-public final class V1CellTokenizer implements GraphTokenizer {
+public final class V1CellTokenizer implements V1Tokenizer {
     /** The scalar encoded in all three parts of the end token. */
     public static final double END_TOKEN_VALUE = 1e5;
 
@@ -113,6 +113,7 @@ public final class V1CellTokenizer implements GraphTokenizer {
      * (the token sequence length without the end token) with 96 torch frequencies, {@code [192]}. The model
      * applies {@code ReLU(Linear(192→192))} to it and prepends the result.
      */
+    @Override
     public float[] depthEncoding(int nodeCount) {
         return depth.encode(nodeCount);
     }

@@ -34,7 +34,7 @@ import org.narformer.onnx.StaticFeatureCalculator;
  * insertion); the reference uses networkx's, which differs on branched graphs — V1 sees order only through the
  * self and source codes, so a model trained from scratch is unaffected.
  */
-public final class V1NetworkTokenizer implements GraphTokenizer {
+public final class V1NetworkTokenizer implements V1Tokenizer {
     /** Token width: 64 + 512 + 256 + 64 + 64. */
     public static final int TOKEN_DIM = 960;
     /** Static-feature width: 4 · 64. */
@@ -172,6 +172,7 @@ public final class V1NetworkTokenizer implements GraphTokenizer {
      * {@code [sin(n·ω_0), cos(n·ω_0), …]}, {@code ω_j = 10000^(−j/480)}, products rounded to float32, glibc's float32
      * sine and cosine (numpy's).
      */
+    @Override
     public float[] depthEncoding(int nodeCount) {
         float[] out = new float[TOKEN_DIM];
         float x = nodeCount;

@@ -14,6 +14,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -30,10 +31,16 @@ import ai.djl.util.PairList;
  *   <li>stages 3, 4: a fuse-feature block (the previous stage's tokens, LN'd and projected, attend to
  *       {@code LN(memory)}, then an FFN) gives {@code kv}; 2, then 1, learned queries attend to {@code LN(kv)},
  *       then an FFN;</li>
- *   <li>final LayerNorm, {@code sigmoid(Linear(d→1))} of the last token.</li>
+ *   <li>final LayerNorm, then the head on the last token {@code h}: {@code sigmoid(Linear(d→1)(h))} for cells; for
+ *       whole networks ({@link V1Config#staticDim()} &gt; 0) the MLP of {@code RegHead} on {@code [h, static]},
+ *       {@code w→w→w/2→w/4→w/8→1} with ReLU and dropout after each hidden layer and no output activation.</li>
  * </ol>
+ * The depth token is put first here; the reference puts the networks' depth token last. Nothing in V1 depends on a
+ * token's position in the sequence (no positional term in attention; learned queries pool the whole sequence), so
+ * the order changes nothing but the summation order.
  *
- * <p>Input {@code (tokens [B, L, d], depth [B, 1, d], keyMask [B, L])} as built by {@link V1Batch}: graphs
+ * <p>Input {@code (tokens [B, L, d], depth [B, 1, d], keyMask [B, L][, static [B, staticDim]])} as built by
+ * {@link V1Batch}: graphs
  * padded at the end, {@code keyMask} 1 on real tokens. Padded tokens are never attended to, so each graph's
  * prediction does not depend on its batch. Output {@code [B, 1]}.
  */
@@ -53,6 +60,7 @@ public final class NarFormerV1Block extends AbstractBlock {
     private final List<PreNormFeedForwardBlock> fuseFeedForwards = new ArrayList<>();
     private final LayerNorm finalNorm;
     private final Linear head;
+    private final List<Linear> staticHead = new ArrayList<>();
 
     public NarFormerV1Block(V1Config config) {
         this.config = config;
@@ -81,7 +89,21 @@ public final class NarFormerV1Block extends AbstractBlock {
             stageFeedForwards.add(addChildBlock("stageFeedForward" + s, feedForward()));
         }
         this.finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(2).build());
-        this.head = addChildBlock("head", ReferenceInit.pygLinear(d, 1, true));
+        if (config.staticDim() == 0) {
+            this.head = addChildBlock("head", ReferenceInit.pygLinear(d, 1, true));
+        } else {
+            this.head = null;
+            int[] widths = headWidths();
+            for (int i = 0; i + 1 < widths.length; i++) {
+                staticHead.add(addChildBlock("staticHead" + i, ReferenceInit.pygLinear(widths[i], widths[i + 1], true)));
+            }
+        }
+    }
+
+    /** Widths of the whole-network head: {@code w, w, w/2, w/4, w/8, 1} with {@code w = d + staticDim}. */
+    private int[] headWidths() {
+        int w = config.dModel() + config.staticDim();
+        return new int[] {w, w, w / 2, w / 4, w / 8, 1};
     }
 
     private PreNormFeedForwardBlock feedForward() {
@@ -98,7 +120,17 @@ public final class NarFormerV1Block extends AbstractBlock {
         NDList stages = stages(ps, inputs, training);
         NDArray last = finalNorm.forward(ps, new NDList(stages.get(stages.size() - 1)), training)
                 .singletonOrThrow().get(new NDIndex(":, -1, :"));
-        return new NDList(Activation.sigmoid(head.forward(ps, new NDList(last), training).singletonOrThrow()));
+        if (head != null) {
+            return new NDList(Activation.sigmoid(head.forward(ps, new NDList(last), training).singletonOrThrow()));
+        }
+        NDArray x = NDArrays.concat(new NDList(last, inputs.get(3)), 1);
+        for (int i = 0; i < staticHead.size(); i++) {
+            x = staticHead.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
+            if (i + 1 < staticHead.size()) {
+                x = Dropout.dropout(Activation.relu(x), config.dropout(), training).singletonOrThrow();
+            }
+        }
+        return new NDList(x);
     }
 
     /**
@@ -149,14 +181,24 @@ public final class NarFormerV1Block extends AbstractBlock {
     /** Initialises every parameter (float32). */
     public void initialize(NDManager manager) {
         Shape token = new Shape(1, 1, config.dModel());
-        initialize(manager, DataType.FLOAT32, token, token, new Shape(1, 1));
+        if (config.staticDim() == 0) {
+            initialize(manager, DataType.FLOAT32, token, token, new Shape(1, 1));
+        } else {
+            initialize(manager, DataType.FLOAT32, token, token, new Shape(1, 1), new Shape(1, config.staticDim()));
+        }
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape in = new Shape(1, 1, config.dModel());
         for (var child : getChildren().values()) {
-            child.initialize(manager, dataType, in);
+            if (!staticHead.contains(child)) {
+                child.initialize(manager, dataType, in);
+            }
+        }
+        int[] widths = headWidths();
+        for (int i = 0; i < staticHead.size(); i++) {
+            staticHead.get(i).initialize(manager, dataType, new Shape(1, widths[i]));
         }
     }
 

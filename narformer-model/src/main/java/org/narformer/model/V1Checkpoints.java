@@ -16,18 +16,22 @@ import ai.djl.MalformedModelException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.narformer.BadInputException;
 import org.narformer.cells.CellSpace;
+import org.narformer.tokenizer.NetworkTokenizerConfig;
 import org.narformer.tokenizer.V1CellTokenizer;
 import org.narformer.tokenizer.V1CellTokenizerConfig;
+import org.narformer.tokenizer.V1NetworkTokenizer;
 
 /**
  * Checkpoint directories of the NAR-Former (V1) family: the layout of {@link Checkpoints} (atomic write,
  * SHA-256 of every file) with a manifest whose {@value Checkpoints#FAMILY} is {@value #FAMILY}, the
- * {@link V1Config}, the cell space and the tokenizer configuration. V2's loader refuses these directories and
+ * {@link V1Config}, and the cell space and tokenizer configuration (cells) or the whole-network tokenizer's. V2's loader refuses these directories and
  * this loader refuses V2's, each with a message naming the other family.
  */
 public final class V1Checkpoints {
     /** The manifest's family of V1 checkpoints. */
     public static final String FAMILY = "narformer-v1";
+    /** The manifest key of a whole-network model's tokenizer (cell models have {@code space} and {@code tokenizer}). */
+    private static final String NETWORK_TOKENIZER = "networkTokenizer";
 
     private V1Checkpoints() {
     }
@@ -52,8 +56,15 @@ public final class V1Checkpoints {
             m.put("createdAt", Instant.now().toString());
             m.put("environment", Checkpoints.environment());
             m.put("model", model.config());
-            m.put("space", model.tokenizer().space().name());
-            m.put("tokenizer", model.tokenizer().config());
+            if (model.tokenizer() instanceof V1CellTokenizer cells) {
+                m.put("space", cells.space().name());
+                m.put("tokenizer", cells.config());
+            } else if (model.tokenizer() instanceof V1NetworkTokenizer networks) {
+                m.put(NETWORK_TOKENIZER, Map.of("config", networks.config(), "lenientShapes",
+                        networks.lenientShapes()));
+            } else {
+                throw new IllegalArgumentException("no checkpoint form for " + model.tokenizer().getClass());
+            }
             m.put("seeds", record.seeds());
             m.put("training", record.training());
             m.put("data", record.data());
@@ -122,6 +133,11 @@ public final class V1Checkpoints {
         Path file = dir.resolve(Checkpoints.MANIFEST);
         try {
             V1Config config = Checkpoints.json().convertValue(manifest.get("model"), V1Config.class);
+            if (manifest.get(NETWORK_TOKENIZER) instanceof Map<?, ?> networks) {
+                return new V1Family(config, new V1NetworkTokenizer(Checkpoints.json().convertValue(
+                        networks.get("config"), NetworkTokenizerConfig.class),
+                        Boolean.TRUE.equals(networks.get("lenientShapes"))));
+            }
             V1CellTokenizerConfig tokens = Checkpoints.json().convertValue(manifest.get("tokenizer"),
                     V1CellTokenizerConfig.class);
             CellSpace space = CellSpace.valueOf(String.valueOf(manifest.get("space")));

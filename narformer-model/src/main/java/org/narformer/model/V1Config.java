@@ -13,10 +13,14 @@ package org.narformer.model;
  * @param fusionStages  fusion stages after the encoder, stage s with {@code 2^(3−s)} learned queries;
  *                      {@code len(--depths) − 1} (3: 4, 2, 1 queries). Each fusion stage has depth 1
  *                      ({@code --depths 6 1 1 1}); deeper fusion stages are not supported
- * @param depthToken    prepend {@code ReLU(Linear(PE(n)))}; {@code --use_extra_token} (on in every script)
+ * @param depthToken    add the token {@code ReLU(Linear(PE(n)))}; {@code --use_extra_token} (on in every script)
+ * @param staticDim     0 for cells (head {@code sigmoid(Linear(d→1))}); the static-feature width for whole networks
+ *                      ({@code --dataset nnlqp}: 256), whose head is the MLP of {@code RegHead} on
+ *                      {@code [h, static]} ({@code w = d + staticDim}: w→w→w/2→w/4→w/8→1, ReLU and dropout after each
+ *                      hidden layer, no output activation: latency in ms)
  */
 public record V1Config(int dModel, int heads, int ffnDim, float dropout, int encoderLayers, int fusionStages,
-                       boolean depthToken) {
+                       boolean depthToken, int staticDim) {
     public V1Config {
         require(dModel > 0 && heads > 0 && dModel % heads == 0,
                 "dModel " + dModel + " must be a positive multiple of heads " + heads);
@@ -24,11 +28,28 @@ public record V1Config(int dModel, int heads, int ffnDim, float dropout, int enc
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1): " + dropout);
         require(encoderLayers > 0, "encoderLayers must be positive: " + encoderLayers);
         require(fusionStages >= 1 && fusionStages <= 3, "fusionStages must be in 1..3: " + fusionStages);
+        require(staticDim >= 0 && (staticDim == 0 || (dModel + staticDim) % 8 == 0),
+                "staticDim must be 0 or make dModel + staticDim a multiple of 8: " + staticDim);
+    }
+
+    /** A cell configuration (no static features). */
+    public V1Config(int dModel, int heads, int ffnDim, float dropout, int encoderLayers, int fusionStages,
+                    boolean depthToken) {
+        this(dModel, heads, ffnDim, dropout, encoderLayers, fusionStages, depthToken, 0);
     }
 
     /** The NAS-Bench-101/201 scripts: d 192, 6 heads, FFN 768, dropout 0.1, depths [6,1,1,1], depth token. */
     public static V1Config defaults() {
         return new V1Config(192, 6, 768, 0.1f, 6, 3, true);
+    }
+
+    /**
+     * The whole-network (NNLQP latency) variant, docs/V1-NNLQP-SPEC.md §2: the 960-d tokens enter unprojected, so
+     * d 960, 6 heads, FFN 768, dropout 0.1, depths [6,1,1,1], depth token, 256 static features (57,492,865
+     * parameters; the reference's unused {@code layer} Linear, 1,217 more, is not built).
+     */
+    public static V1Config nnlqp() {
+        return new V1Config(960, 6, 768, 0.1f, 6, 3, true, 256);
     }
 
     /** Learned queries of fusion stage {@code s} (1-based after the encoder): {@code 2^(3−s)}. */

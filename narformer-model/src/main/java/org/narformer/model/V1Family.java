@@ -5,16 +5,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import ai.djl.MalformedModelException;
-import org.narformer.tokenizer.V1CellTokenizer;
+import org.narformer.tokenizer.V1Tokenizer;
 
 /**
  * NAR-Former (V1) as a {@link ModelFamily}: {@link V1Model}s of one {@link V1Config} and cell tokenizer, stored by
  * {@link V1Checkpoints}.
  *
  * @param config    the network configuration
- * @param tokenizer the cell tokenizer (its width must equal {@code config.dModel()})
+ * @param tokenizer the cell or whole-network tokenizer (its width must equal {@code config.dModel()})
  */
-public record V1Family(V1Config config, V1CellTokenizer tokenizer) implements ModelFamily<V1Model> {
+public record V1Family(V1Config config, V1Tokenizer tokenizer) implements ModelFamily<V1Model> {
     @Override
     public String name() {
         return V1Checkpoints.FAMILY;

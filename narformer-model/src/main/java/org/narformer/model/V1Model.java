@@ -8,7 +8,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import org.narformer.tokenizer.TokenizedGraph;
-import org.narformer.tokenizer.V1CellTokenizer;
+import org.narformer.tokenizer.V1Tokenizer;
 
 /**
  * A NAR-Former (V1) network with its parameters and its tokenizer: creation, batched inference, parameter
@@ -16,21 +16,26 @@ import org.narformer.tokenizer.V1CellTokenizer;
  */
 public final class V1Model extends GraphModel<NarFormerV1Block> {
     private final V1Config config;
-    private final V1CellTokenizer tokenizer;
+    private final V1Tokenizer tokenizer;
 
-    private V1Model(V1Config config, V1CellTokenizer tokenizer) {
+    private V1Model(V1Config config, V1Tokenizer tokenizer) {
         super(new NarFormerV1Block(config));
         if (tokenizer.tokenDim() != config.dModel()) {
             close();
             throw new IllegalArgumentException("V1 has no input projection: token width " + tokenizer.tokenDim()
                     + " must equal dModel " + config.dModel());
         }
+        if (tokenizer.staticDim() != config.staticDim()) {
+            close();
+            throw new IllegalArgumentException("the tokenizer gives " + tokenizer.staticDim()
+                    + " static features, the head expects " + config.staticDim());
+        }
         this.config = config;
         this.tokenizer = tokenizer;
     }
 
     /** A freshly initialised network. Sets the engine's random seed (initialisation and dropout draw from it). */
-    public static V1Model create(V1Config config, V1CellTokenizer tokenizer, int seed) {
+    public static V1Model create(V1Config config, V1Tokenizer tokenizer, int seed) {
         Engine.getInstance().setRandomSeed(seed);
         V1Model model = new V1Model(config, tokenizer);
         model.block().initialize(model.manager());
@@ -38,7 +43,7 @@ public final class V1Model extends GraphModel<NarFormerV1Block> {
     }
 
     /** A network whose parameters are read from {@code in} (written by {@link #saveParameters}). */
-    public static V1Model load(V1Config config, V1CellTokenizer tokenizer, DataInputStream in)
+    public static V1Model load(V1Config config, V1Tokenizer tokenizer, DataInputStream in)
             throws IOException, MalformedModelException {
         V1Model model = new V1Model(config, tokenizer);
         model.block().initialize(model.manager());
@@ -49,7 +54,7 @@ public final class V1Model extends GraphModel<NarFormerV1Block> {
         return config;
     }
 
-    public V1CellTokenizer tokenizer() {
+    public V1Tokenizer tokenizer() {
         return tokenizer;
     }
 
@@ -61,9 +66,11 @@ public final class V1Model extends GraphModel<NarFormerV1Block> {
 
     @Override
     public String inputMismatch(TokenizedGraph graph) {
-        return graph.tokenDim() == tokenizer.tokenDim() ? null
-                : graph.tokenDim() + "-d tokens, the V1 model expects " + tokenizer.tokenDim()
-                + " (V1 cell tokens)";
+        if (graph.tokenDim() != tokenizer.tokenDim()) {
+            return graph.tokenDim() + "-d tokens, the V1 model expects " + tokenizer.tokenDim();
+        }
+        return graph.staticDim() == config.staticDim() ? null
+                : graph.staticDim() + " static features, the V1 model expects " + config.staticDim();
     }
 
     /** The batch's inputs on this model's manager ({@link V1Batch}). */

@@ -148,6 +148,18 @@ public record TrainConfig(int epochs, int batchSize, int evalBatchSize, float le
                 Objective.MSE, 0.01f, DecayExemption.REFERENCE_BIASES_ONLY, 0.99f);
     }
 
+    /**
+     * NAR-Former V1 on whole networks (docs/V1-NNLQP-SPEC.md §3; no official script, so NNLQP's recipe for what the
+     * V1 code leaves open): 50 epochs, batch 16, AdamW lr 1e-3 (wd 0.01, reference exemption), 10 % warm-up then
+     * linear decay, plain MSE in ms² + 0.1 pairwise, no consistency loss, weight EMA 0.99, selection by validation
+     * MAPE (the reference selects by τ on the test family).
+     */
+    public static TrainConfig v1Nnlqp() {
+        return new TrainConfig(50, 16, 1024, 1e-3f, 0.1, 0.1f, 0f, 1234, 1, SelectionMetric.MAPE,
+                SelectionSet.VALIDATION, BatchPlanner.DEFAULT_WINDOW_BATCHES, true, Schedule.WARMUP_LINEAR_DECAY,
+                Objective.MSE, 0.01f, DecayExemption.REFERENCE_BIASES_ONLY, 0.99f);
+    }
+
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, evalBatchSize, learningRate, warmupRate, lambdaSr, lambdaCons,
                 seed, evalEvery, metric, selectionSet, windowBatches, showProgress, schedule, objective, weightDecay, decayExemption, emaDecay);

@@ -10,7 +10,7 @@ import org.narformer.tokenizer.V1Tokenizer;
 
 /**
  * A batch of V1 token sequences padded at the end to the longest, in {@link NarFormerV1Block}'s input layout:
- * tokens {@code [B, L, d]} (padding zero), depth-token inputs {@code [B, 1, d]} (the nerf encoding of each
+ * tokens {@code [B, L, d]} (padding zero), depth-token inputs {@code [B, 1, d]} (the depth encoding of each
  * graph's node count, {@link V1Tokenizer#depthEncoding}), the key mask {@code [B, L]} (1 real, 0 padded) and, for
  * whole networks, the static features {@code [B, staticDim]}.
  * Plain Java arrays until {@link #toNDList}.
@@ -38,7 +38,7 @@ public final class V1Batch {
     }
 
     /**
-     * Pads {@code graphs} (tokenized by {@code tokenizer}; each sequence ends with its end token, so the cell has
+     * Pads {@code graphs} (tokenized by {@code tokenizer}; each sequence ends with its end token, so the graph has
      * {@code nodeCount − 1} nodes).
      *
      * @throws IllegalArgumentException if the list is empty or a token width differs from the tokenizer's

@@ -83,22 +83,24 @@ final class ExperimentCommand implements Runnable {
         double validation;
 
         @Option(names = "--output-scale", defaultValue = "reference", paramLabel = "reference|train-mean",
+                converter = LabelledEnumConverter.OutputScale.class,
                 description = "Fixed factor on V2's and NNLP's output: 'reference' (1: the network outputs ms) or "
                         + "'train-mean' (the fold's mean training latency, so the network starts at the typical scale; "
                         + "measured worse on leave-one-family-out: networks far below the mean then dominate the "
                         + "relative loss, see docs/RESULTS.md). Default ${DEFAULT-VALUE}.")
-        String outputScale;
+        LatencyExperimentConfig.OutputScale outputScale;
 
         @Option(names = "--objective", defaultValue = "relative-mse", paramLabel = "relative-mse|log-mse",
                 converter = ObjectiveConverter.class, description = ObjectiveConverter.DESCRIPTION)
         TrainConfig.Objective objective;
 
         @Option(names = "--v2-static", defaultValue = "reference", paramLabel = "reference|with-raw",
+                converter = LabelledEnumConverter.V2Static.class,
                 description = "V2's static features: 'reference' (sinusoids of batch, GFLOPs, Gparams and Gmemory "
                         + "access, 40 values) or 'with-raw' (the sinusoids followed by the 4 raw values NNLP reads: "
                         + "bounded periodic codes cannot extrapolate to networks larger than the training ones; not in "
                         + "the reference). Default ${DEFAULT-VALUE}.")
-        String v2Static;
+        LatencyExperimentConfig.V2Static v2Static;
 
         @Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "Writes report.json, table.txt, runs.csv, scatter-<method>.png, manifest.json.")
@@ -212,17 +214,7 @@ final class ExperimentCommand implements Runnable {
         long start = System.nanoTime();
         List<LatencyMethod> methods = o.methods.stream().map(LatencyMethod::parse).distinct().toList();
         LatencyExperimentConfig config = new LatencyExperimentConfig(o.epochs, o.hidden, o.layers, o.seeds, o.seed,
-                o.validation, switch (o.outputScale) {
-                    case "reference" -> LatencyExperimentConfig.OutputScale.REFERENCE;
-                    case "train-mean" -> LatencyExperimentConfig.OutputScale.TRAIN_MEAN;
-                    default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--output-scale must be reference or train-mean, not '" + o.outputScale + "'");
-                }, o.objective, switch (o.v2Static) {
-                    case "reference" -> LatencyExperimentConfig.V2Static.REFERENCE;
-                    case "with-raw" -> LatencyExperimentConfig.V2Static.WITH_RAW;
-                    default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--v2-static must be reference or with-raw, not '" + o.v2Static + "'");
-                });
+                o.validation, o.outputScale, o.objective, o.v2Static);
         Path root = o.onnxRoot != null ? o.onnxRoot : o.labels.toAbsolutePath().getParent();
         long rows;
         try (Stream<String> lines = Files.lines(o.labels)) {

@@ -101,8 +101,10 @@ class ExperimentCommandIT {
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"TRAIN_MEAN\""));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"LOG_MSE\""));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"WITH_RAW\""));
-        assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("experiment", "in-domain", "--labels",
-                labelFile.toString(), "--v2-static", "raw", "--out", dir.resolve("in4").toString()).exitCode());
+        CliTestSupport.Run badStatic = CliTestSupport.run("experiment", "in-domain", "--labels",
+                labelFile.toString(), "--v2-static", "raw", "--out", dir.resolve("in4").toString());
+        assertEquals(ExitCode.USAGE.code(), badStatic.exitCode());
+        assertTrue(badStatic.err().contains("reference or with-raw, not 'raw'"), badStatic.err());
         assertEquals(ExitCode.USAGE.code(), CliTestSupport.run("experiment", "in-domain", "--labels",
                 labelFile.toString(), "--output-scale", "huge", "--out", dir.resolve("in2").toString()).exitCode());
         CliTestSupport.Run badObjective = CliTestSupport.run("experiment", "in-domain", "--labels",

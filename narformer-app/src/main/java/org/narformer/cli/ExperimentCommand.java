@@ -60,7 +60,8 @@ final class ExperimentCommand implements Runnable {
         Path onnxRoot;
 
         @Option(names = "--methods", split = ",", defaultValue = "v2,nnlp,flops,flops-mac",
-                description = "Methods (default: ${DEFAULT-VALUE}).")
+                description = "Methods, of v2, nnlp, v1, flops, flops-mac (default: ${DEFAULT-VALUE}; v1 is NAR-Former's "
+                        + "whole-network variant, see --v1-width).")
         List<String> methods;
 
         @Option(names = "--epochs", defaultValue = "50", description = "Training epochs (reference ${DEFAULT-VALUE}).")
@@ -101,6 +102,15 @@ final class ExperimentCommand implements Runnable {
                         + "bounded periodic codes cannot extrapolate to networks larger than the training ones; not in "
                         + "the reference). Default ${DEFAULT-VALUE}.")
         LatencyExperimentConfig.V2Static v2Static;
+
+        @Option(names = "--v1-width", defaultValue = "960", paramLabel = "D",
+                description = "Model width of V1 (method v1): the reference's 960, its token width (57.5M parameters, "
+                        + "minutes per epoch on a CPU), or a multiple of 24 below it, reached through an input "
+                        + "projection 960 -> D with the FFN scaled alike (not in the reference; a CPU-size option). "
+                        + "V1 keeps its 6 encoder blocks and 3 fusion stages: --hidden and --layers do not apply to "
+                        + "it; it trains with its reference loss, plain MSE, unless --objective is log-mse. "
+                        + "Default ${DEFAULT-VALUE}.")
+        int v1Width;
 
         @Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "Writes report.json, table.txt, runs.csv, scatter-<method>.png, manifest.json.")
@@ -213,8 +223,13 @@ final class ExperimentCommand implements Runnable {
             throws IOException {
         long start = System.nanoTime();
         List<LatencyMethod> methods = o.methods.stream().map(LatencyMethod::parse).distinct().toList();
-        LatencyExperimentConfig config = new LatencyExperimentConfig(o.epochs, o.hidden, o.layers, o.seeds, o.seed,
-                o.validation, o.outputScale, o.objective, o.v2Static);
+        LatencyExperimentConfig config;
+        try {
+            config = new LatencyExperimentConfig(o.epochs, o.hidden, o.layers, o.seeds, o.seed, o.validation,
+                    o.outputScale, o.objective, o.v2Static, o.v1Width);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("options", null, e.getMessage(), e);
+        }
         Path root = o.onnxRoot != null ? o.onnxRoot : o.labels.toAbsolutePath().getParent();
         long rows;
         try (Stream<String> lines = Files.lines(o.labels)) {
@@ -224,7 +239,7 @@ final class ExperimentCommand implements Runnable {
         }
         LatencyDataset data;
         try (ProgressBar bar = o.noProgress ? null : new ProgressBar("read networks", rows)) {
-            data = LatencyDataset.load(o.labels, root, done -> {
+            data = LatencyDataset.load(o.labels, root, methods.contains(LatencyMethod.V1), done -> {
                 if (bar != null) {
                     bar.stepTo(done);
                 }

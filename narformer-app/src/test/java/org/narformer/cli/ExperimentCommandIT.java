@@ -93,14 +93,22 @@ class ExperimentCommandIT {
                 mergedReport.get("rows").get(2).get("cells").get("flops-mac").get("mape").asDouble(), 1e-12);
 
         CliTestSupport.Run inDomain = CliTestSupport.run("experiment", "in-domain", "--labels", labelFile.toString(),
-                "--methods", "v2,nnlp,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation", "0.5",
-                "--output-scale", "train-mean", "--objective", "log-mse", "--v2-static", "with-raw", "--no-progress", "--out",
-                dir.resolve("in").toString());
+                "--methods", "v2,nnlp,v1,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation",
+                "0.5", "--output-scale", "train-mean", "--objective", "log-mse", "--v2-static", "with-raw", "--v1-width",
+                "24", "--no-progress", "--out", dir.resolve("in").toString());
         assertEquals(0, inDomain.exitCode(), inDomain.err());
+        JsonNode inReport = new ObjectMapper().readTree(dir.resolve("in/report.json").toFile());
+        assertTrue(inReport.get("rows").get(0).get("cells").get("v1").get("mape").asDouble() > 0, inReport.toString());
+        assertTrue(Files.size(dir.resolve("in/scatter-v1.png")) > 1000);
+        assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"v1Width\" : 24"));
         assertTrue(Files.readString(dir.resolve("in/table.txt")).contains("in-domain"));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"TRAIN_MEAN\""));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"LOG_MSE\""));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"WITH_RAW\""));
+        CliTestSupport.Run badWidth = CliTestSupport.run("experiment", "in-domain", "--labels",
+                labelFile.toString(), "--methods", "v1", "--v1-width", "100", "--out", dir.resolve("in5").toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), badWidth.exitCode());
+        assertTrue(badWidth.err().contains("multiple of 24"), badWidth.err());
         CliTestSupport.Run badStatic = CliTestSupport.run("experiment", "in-domain", "--labels",
                 labelFile.toString(), "--v2-static", "raw", "--out", dir.resolve("in4").toString());
         assertEquals(ExitCode.USAGE.code(), badStatic.exitCode());

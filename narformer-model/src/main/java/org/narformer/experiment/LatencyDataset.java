@@ -21,13 +21,15 @@ import org.narformer.onnx.OnnxImporter;
 import org.narformer.tokenizer.NetworkTokenizerConfig;
 import org.narformer.tokenizer.NnlpTokenizer;
 import org.narformer.tokenizer.TokenizedGraph;
+import org.narformer.tokenizer.V1NetworkTokenizer;
 import org.narformer.tokenizer.WholeNetworkTokenizer;
 
 /**
  * A whole-network latency dataset: the rows of an NNLQP-format label file ({@code GraphID OnnxPath BatchSize
  * Latency(ms) ModelType PlatformId Stage}, as {@code narformer profile} writes {@code latency.txt}) with every
- * network imported once and tokenized for both graph models (V2's 152-d tokens + 40 static, NNLP's 44-d + 4 raw
- * static, REFERENCE.md §3.1 and §5; reference-compatible tokenizers). A row whose ONNX file is missing or cannot
+ * network imported once and tokenized for the graph models (V2's 152-d tokens + 40 static, NNLP's 44-d + 4 raw
+ * static, REFERENCE.md §3.1 and §5; reference-compatible tokenizers; on request V1's 960-d tokens + 256 static,
+ * docs/V1-NNLQP-SPEC.md, with lenient shapes so that every network V2 reads is read). A row whose ONNX file is missing or cannot
  * be imported is left out and reported in {@link #problems()}, naming the file; the others load.
  *
  * @param labels   the label file
@@ -41,8 +43,14 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
      * @param sample the label row (id, ONNX source, latency target, family as group, stage)
      * @param v2     V2 tokens
      * @param nnlp   NNLP node features; its static vector is the raw {@code [batch, GFLOPs, Gparams, Gmemory]}
+     * @param v1     V1 tokens, or null when the dataset was loaded without them
      */
-    public record Item(Sample sample, TokenizedGraph v2, TokenizedGraph nnlp) {
+    public record Item(Sample sample, TokenizedGraph v2, TokenizedGraph nnlp, TokenizedGraph v1) {
+        /** An item without V1 tokens. */
+        public Item(Sample sample, TokenizedGraph v2, TokenizedGraph nnlp) {
+            this(sample, v2, nnlp, null);
+        }
+
         public String family() {
             return sample.group();
         }
@@ -51,10 +59,16 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
             return sample.target(NnlqpReader.LATENCY);
         }
 
-        /** The input of a trained {@code method} (V2 or NNLP) under {@code config}'s V2 static features. */
+        /** The input of a trained {@code method} (V2, NNLP or V1) under {@code config}'s V2 static features. */
         public TokenizedGraph graph(LatencyMethod method, LatencyExperimentConfig config) {
             if (method == LatencyMethod.NNLP) {
                 return nnlp;
+            }
+            if (method == LatencyMethod.V1) {
+                if (v1 == null) {
+                    throw new IllegalStateException("the dataset was loaded without V1 tokens");
+                }
+                return v1;
             }
             if (method != LatencyMethod.V2) {
                 throw new IllegalArgumentException(method.label() + " is not a graph model");
@@ -94,9 +108,10 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
      * Reads {@code labels} (malformed rows are errors naming the line) and imports each network from
      * {@code onnxRoot} resolved against the row's ONNX path.
      *
+     * @param withV1   also tokenize for V1 (960 floats per node: only when V1 is trained)
      * @param progress called with the number of rows done so far
      */
-    public static LatencyDataset load(Path labels, Path onnxRoot, IntConsumer progress) {
+    public static LatencyDataset load(Path labels, Path onnxRoot, boolean withV1, IntConsumer progress) {
         Dataset rows = new NnlqpReader().read(labels, ReadPolicy.STRICT);
         Map<String, TokenizedGraph[]> cache = new LinkedHashMap<>();
         List<Item> items = new ArrayList<>();
@@ -114,14 +129,15 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
                     NetworkTokenizerConfig config = NetworkTokenizerConfig.defaults()
                             .withBatchSize(source.batchSize());
                     tokens = new TokenizedGraph[] {new WholeNetworkTokenizer(config).tokenize(graph),
-                        new NnlpTokenizer(config).tokenize(graph)};
+                        new NnlpTokenizer(config).tokenize(graph),
+                        withV1 ? new V1NetworkTokenizer(config, true).tokenize(graph) : null};
                     cache.put(key, tokens);
                 } catch (NarFormerException e) {
                     problems.put(source.path().toString(), e.getMessage());
                 }
             }
             if (tokens != null) {
-                items.add(new Item(s, tokens[0], tokens[1]));
+                items.add(new Item(s, tokens[0], tokens[1], tokens[2]));
             }
             progress.accept(++done);
         }

@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.narformer.metrics.Metrics;
+import org.narformer.model.ModelFamily;
+import org.narformer.model.V1Family;
 import org.narformer.model.V2Config;
 import org.narformer.model.V2Family;
 import org.narformer.model.V2Model;
+import org.narformer.tokenizer.NetworkTokenizerConfig;
 import org.narformer.tokenizer.TokenizedGraph;
+import org.narformer.tokenizer.V1NetworkTokenizer;
 import org.narformer.train.Predictor;
 import org.narformer.train.TrainConfig;
 import org.narformer.train.TrainingResult;
@@ -18,7 +22,7 @@ import org.narformer.train.TrainingSample;
 import org.narformer.train.Trainer;
 
 /**
- * Fits every method on every fold and scores it on the fold's test networks: V2 and NNLP through the one
+ * Fits every method on every fold and scores it on the fold's test networks: V2, NNLP and V1 through the one
  * trainer ({@link Trainer}, relative-MSE loss, epoch selected by validation MAPE — never by the test set),
  * the FLOPs regressions in closed form. Checkpoints go to a scratch directory under {@code workDirectory} that
  * is deleted after each run.
@@ -67,26 +71,22 @@ public final class LatencyExperiment {
 
     private static LatencyRun trainGraphModel(LatencyFold fold, LatencyMethod method, long seed,
                                               LatencyExperimentConfig config, double[] measured, Path work) {
-        V2Config base = method == LatencyMethod.V2 ? V2Config.nnlqp() : V2Config.nnlp();
-        V2Config model = base.withSize(config.layers(), config.hiddenDim())
-                .withStaticDim(fold.train().get(0).graph(method, config).staticDim())
-                .withOutputScale(config.outputScale() == LatencyExperimentConfig.OutputScale.TRAIN_MEAN
-                        ? (float) fold.train().stream().mapToDouble(LatencyDataset.Item::latencyMs).average()
-                        .orElseThrow() : 1f);
-        TrainConfig training = (method == LatencyMethod.V2 ? TrainConfig.nnlqp() : TrainConfig.nnlp())
-                .withEpochs(config.epochs()).withSeed(seed).withShowProgress(false).withObjective(config.objective());
+        TrainConfig training = trainConfig(method, config).withEpochs(config.epochs()).withSeed(seed)
+                .withShowProgress(false);
         Path runDirectory = work.resolve(fold.name() + "-" + method.label() + "-" + seed);
         long start = System.nanoTime();
         BestOnTest onTest = new BestOnTest();
         try {
-            TrainingResult result = new Trainer<>(new V2Family(model), training).withListener((report, live, ema) -> {
-                long t0 = System.nanoTime();
-                double[] p = toDouble(live.predict(graphs(fold.test(), method, config), V2Model.DEFAULT_INFERENCE_BATCH));
-                onTest.offer(report.epoch(), p, Metrics.of(p, measured).mape());
-                onTest.seconds += (System.nanoTime() - t0) / 1e9;
-            }).train(samples(fold.train(), method, config), samples(fold.validation(), method, config), runDirectory,
-                    Map.of("fold", fold.name(), "trainNetworks", fold.train().size(), "validationNetworks",
-                            fold.validation().size()));
+            TrainingResult result = new Trainer<>(family(fold, method, config), training)
+                    .withListener((report, live, ema) -> {
+                        long t0 = System.nanoTime();
+                        double[] p = toDouble(live.predict(graphs(fold.test(), method, config),
+                                V2Model.DEFAULT_INFERENCE_BATCH));
+                        onTest.offer(report.epoch(), p, Metrics.of(p, measured).mape());
+                        onTest.seconds += (System.nanoTime() - t0) / 1e9;
+                    }).train(samples(fold.train(), method, config), samples(fold.validation(), method, config),
+                            runDirectory, Map.of("fold", fold.name(), "trainNetworks", fold.train().size(),
+                                    "validationNetworks", fold.validation().size()));
             double seconds = (System.nanoTime() - start) / 1e9 - onTest.seconds;
             double[] best = predict(result.bestCheckpoint(), fold.test(), method, config);
             double[] last = predict(result.lastCheckpoint(), fold.test(), method, config);
@@ -96,6 +96,36 @@ public final class LatencyExperiment {
         } finally {
             ScratchDirectory.delete(runDirectory);
         }
+    }
+
+    /**
+     * The network of a trained {@code method}: V2 or NNLP at the configured size (and output scale), or V1 at its
+     * configured width with a lenient whole-network tokenizer (the one the dataset's V1 tokens come from).
+     */
+    private static ModelFamily<?> family(LatencyFold fold, LatencyMethod method, LatencyExperimentConfig config) {
+        if (method == LatencyMethod.V1) {
+            return new V1Family(config.v1(), new V1NetworkTokenizer(NetworkTokenizerConfig.defaults(), true));
+        }
+        V2Config base = method == LatencyMethod.V2 ? V2Config.nnlqp() : V2Config.nnlp();
+        return new V2Family(base.withSize(config.layers(), config.hiddenDim())
+                .withStaticDim(fold.train().get(0).graph(method, config).staticDim())
+                .withOutputScale(config.outputScale() == LatencyExperimentConfig.OutputScale.TRAIN_MEAN
+                        ? (float) fold.train().stream().mapToDouble(LatencyDataset.Item::latencyMs).average()
+                        .orElseThrow() : 1f));
+    }
+
+    /**
+     * The reference training of {@code method} with the configured objective; V1's reference objective is plain
+     * MSE, which the default relative MSE of the other two leaves in place (only log-MSE replaces it).
+     */
+    private static TrainConfig trainConfig(LatencyMethod method, LatencyExperimentConfig config) {
+        return switch (method) {
+            case V2 -> TrainConfig.nnlqp().withObjective(config.objective());
+            case NNLP -> TrainConfig.nnlp().withObjective(config.objective());
+            case V1 -> config.objective() == TrainConfig.Objective.RELATIVE_MSE ? TrainConfig.v1Nnlqp()
+                    : TrainConfig.v1Nnlqp().withObjective(config.objective());
+            default -> throw new IllegalArgumentException(method.label() + " is not trained");
+        };
     }
 
     /**

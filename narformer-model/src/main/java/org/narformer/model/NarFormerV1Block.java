@@ -39,13 +39,15 @@ import ai.djl.util.PairList;
  * token's position in the sequence (no positional term in attention; learned queries pool the whole sequence), so
  * the order changes nothing but the summation order.
  *
- * <p>Input {@code (tokens [B, L, d], depth [B, 1, d], keyMask [B, L][, static [B, staticDim]])} as built by
- * {@link V1Batch}: graphs
+ * <p>Input {@code (tokens [B, L, t], depth [B, 1, t], keyMask [B, L][, static [B, staticDim]])} as built by
+ * {@link V1Batch}, {@code t = tokenDim} ({@code = d} but with the CPU-size input projection
+ * {@link V1Config#withModelWidth}, which maps the tokens and the depth input to {@code d}): graphs
  * padded at the end, {@code keyMask} 1 on real tokens. Padded tokens are never attended to, so each graph's
  * prediction does not depend on its batch. Output {@code [B, 1]}.
  */
 public final class NarFormerV1Block extends AbstractBlock {
     private final V1Config config;
+    private final Linear inputProjection;
     private final Linear depthMap;
     private final List<LayerNorm> encoderNorms = new ArrayList<>();
     private final List<MultiHeadAttentionBlock> encoderAttentions = new ArrayList<>();
@@ -65,7 +67,10 @@ public final class NarFormerV1Block extends AbstractBlock {
     public NarFormerV1Block(V1Config config) {
         this.config = config;
         int d = config.dModel();
-        this.depthMap = config.depthToken() ? addChildBlock("depthMap", ReferenceInit.pygLinear(d, d, true)) : null;
+        this.inputProjection = config.projectsInput()
+                ? addChildBlock("inputProjection", ReferenceInit.pygLinear(config.tokenDim(), d, true)) : null;
+        this.depthMap = config.depthToken()
+                ? addChildBlock("depthMap", ReferenceInit.pygLinear(config.tokenDim(), d, true)) : null;
         for (int i = 0; i < config.encoderLayers(); i++) {
             encoderNorms.add(addChildBlock("encoderNorm" + i, LayerNorm.builder().axis(2).build()));
             encoderAttentions.add(addChildBlock("encoderAttention" + i,
@@ -140,6 +145,9 @@ public final class NarFormerV1Block extends AbstractBlock {
     public NDList stages(ParameterStore ps, NDList inputs, boolean training) {
         NDArray x = inputs.get(0);
         NDArray mask = inputs.get(2);
+        if (inputProjection != null) {
+            x = inputProjection.forward(ps, new NDList(x), training).singletonOrThrow();
+        }
         if (depthMap != null) {
             NDArray depth = Activation.relu(depthMap.forward(ps, new NDList(inputs.get(1)), training)
                     .singletonOrThrow());
@@ -180,7 +188,7 @@ public final class NarFormerV1Block extends AbstractBlock {
 
     /** Initialises every parameter (float32). */
     public void initialize(NDManager manager) {
-        Shape token = new Shape(1, 1, config.dModel());
+        Shape token = new Shape(1, 1, config.tokenDim());
         if (config.staticDim() == 0) {
             initialize(manager, DataType.FLOAT32, token, token, new Shape(1, 1));
         } else {
@@ -191,8 +199,11 @@ public final class NarFormerV1Block extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape in = new Shape(1, 1, config.dModel());
+        Shape tokens = new Shape(1, 1, config.tokenDim());
         for (var child : getChildren().values()) {
-            if (!staticHead.contains(child)) {
+            if (child == inputProjection || child == depthMap) {
+                child.initialize(manager, dataType, tokens);
+            } else if (!staticHead.contains(child)) {
                 child.initialize(manager, dataType, in);
             }
         }

@@ -4,8 +4,8 @@ package org.narformer.model;
  * Hyper-parameters of the NAR-Former (V1) multi-stage fusion transformer (REFERENCE.md §6.2). Each field names
  * the flag of the reference implementation ({@code config.py}); the defaults are the NAS-Bench scripts'.
  *
- * @param dModel        token and model width; {@code --graph_d_model} (192, also {@code --d_model} of the head);
- *                      must equal the tokenizer's token width (there is no input projection)
+ * @param dModel        model width; {@code --graph_d_model} (192, also {@code --d_model} of the head); in the
+ *                      reference it is also the token width (there is no input projection)
  * @param heads         attention heads; {@code --graph_n_head} (6, so 32 per head)
  * @param ffnDim        FFN hidden width; {@code --graph_d_ff} (768), ReLU ({@code --act_function relu})
  * @param dropout       dropout on attention probabilities and inside each FFN; {@code --dropout} (0.1)
@@ -18,10 +18,15 @@ package org.narformer.model;
  *                      ({@code --dataset nnlqp}: 256), whose head is the MLP of {@code RegHead} on
  *                      {@code [h, static]} ({@code w = d + staticDim}: w→w→w/2→w/4→w/8→1, ReLU and dropout after each
  *                      hidden layer, no output activation: latency in ms)
+ * @param tokenDim      the tokenizer's token width; equal to {@code dModel} in the reference (0 reads as
+ *                      {@code dModel}). When it differs, a {@code Linear(tokenDim → dModel)} projects the tokens and
+ *                      the depth token's input ({@link #withModelWidth}): not in the reference, a CPU-size option
  */
 public record V1Config(int dModel, int heads, int ffnDim, float dropout, int encoderLayers, int fusionStages,
-                       boolean depthToken, int staticDim) {
+                       boolean depthToken, int staticDim, int tokenDim) {
     public V1Config {
+        tokenDim = tokenDim == 0 ? dModel : tokenDim;
+        require(tokenDim > 0, "tokenDim must be positive: " + tokenDim);
         require(dModel > 0 && heads > 0 && dModel % heads == 0,
                 "dModel " + dModel + " must be a positive multiple of heads " + heads);
         require(ffnDim > 0, "ffnDim must be positive: " + ffnDim);
@@ -30,6 +35,12 @@ public record V1Config(int dModel, int heads, int ffnDim, float dropout, int enc
         require(fusionStages >= 1 && fusionStages <= 3, "fusionStages must be in 1..3: " + fusionStages);
         require(staticDim >= 0 && (staticDim == 0 || (dModel + staticDim) % 8 == 0),
                 "staticDim must be 0 or make dModel + staticDim a multiple of 8: " + staticDim);
+    }
+
+    /** A configuration whose tokens have the model width (the reference: no input projection). */
+    public V1Config(int dModel, int heads, int ffnDim, float dropout, int encoderLayers, int fusionStages,
+                    boolean depthToken, int staticDim) {
+        this(dModel, heads, ffnDim, dropout, encoderLayers, fusionStages, depthToken, staticDim, dModel);
     }
 
     /** A cell configuration (no static features). */
@@ -50,6 +61,26 @@ public record V1Config(int dModel, int heads, int ffnDim, float dropout, int enc
      */
     public static V1Config nnlqp() {
         return new V1Config(960, 6, 768, 0.1f, 6, 3, true, 256);
+    }
+
+    /**
+     * The same network at model width {@code width}, fed by the same tokens through an input projection
+     * {@code Linear(tokenDim → width)}; the FFN width scales by {@code width / dModel} (rounded), heads, depths
+     * and the head's static features stay. Not in the reference: whole-network V1 at the reference width 960
+     * is a 57.5M-parameter model, too slow to train on a CPU. {@code width} must be a multiple of the heads and
+     * keep {@code width + staticDim} a multiple of 8; {@code width == dModel} returns this configuration.
+     */
+    public V1Config withModelWidth(int width) {
+        if (width == dModel) {
+            return this;
+        }
+        int ffn = Math.max(1, Math.round((float) ffnDim * width / dModel));
+        return new V1Config(width, heads, ffn, dropout, encoderLayers, fusionStages, depthToken, staticDim, tokenDim);
+    }
+
+    /** Whether the tokens pass through an input projection (only off the reference, see {@link #withModelWidth}). */
+    public boolean projectsInput() {
+        return tokenDim != dModel;
     }
 
     /** Learned queries of fusion stage {@code s} (1-based after the encoder): {@code 2^(3−s)}. */

@@ -12,7 +12,7 @@ import org.narformer.tokenizer.V1Tokenizer;
  * {@link V1Checkpoints}.
  *
  * @param config    the network configuration
- * @param tokenizer the cell or whole-network tokenizer (its width must equal {@code config.dModel()})
+ * @param tokenizer the cell or whole-network tokenizer (its width must equal {@code config.tokenDim()})
  */
 public record V1Family(V1Config config, V1Tokenizer tokenizer) implements ModelFamily<V1Model> {
     @Override

@@ -20,10 +20,10 @@ public final class V1Model extends GraphModel<NarFormerV1Block> {
 
     private V1Model(V1Config config, V1Tokenizer tokenizer) {
         super(new NarFormerV1Block(config));
-        if (tokenizer.tokenDim() != config.dModel()) {
+        if (tokenizer.tokenDim() != config.tokenDim()) {
             close();
-            throw new IllegalArgumentException("V1 has no input projection: token width " + tokenizer.tokenDim()
-                    + " must equal dModel " + config.dModel());
+            throw new IllegalArgumentException("the tokenizer gives tokens of width " + tokenizer.tokenDim()
+                    + ", the model expects " + config.tokenDim());
         }
         if (tokenizer.staticDim() != config.staticDim()) {
             close();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LatencyDatasetItemTest {
     private static final LatencyExperimentConfig REFERENCE = new LatencyExperimentConfig(1, 8, 1, 1, 1, 0.1);
     private static final LatencyExperimentConfig WITH_RAW = new LatencyExperimentConfig(1, 8, 1, 1, 1, 0.1,
-            null, null, LatencyExperimentConfig.V2Static.WITH_RAW);
+            null, null, LatencyExperimentConfig.V2Static.WITH_RAW, 0);
 
     private static LatencyDataset.Item item() {
         Sample sample = new Sample("n0", new GraphSource.Onnx(Path.of("n0.onnx"), 1),

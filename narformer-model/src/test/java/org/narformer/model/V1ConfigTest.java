@@ -1,7 +1,9 @@
 package org.narformer.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,28 @@ class V1ConfigTest {
         assertEquals(4, c.queries(1));
         assertEquals(2, c.queries(2));
         assertEquals(1, c.queries(3));
+    }
+
+    @Test
+    void modelWidthOptionProjectsTheTokensAndScalesTheFeedForward() {
+        V1Config reference = V1Config.nnlqp();
+        assertEquals(reference, reference.withModelWidth(960), "the reference width is the reference");
+        assertFalse(reference.projectsInput());
+        V1Config small = reference.withModelWidth(96);
+        assertEquals(96, small.dModel());
+        assertEquals(960, small.tokenDim());
+        assertEquals(77, small.ffnDim(), "768 * 96 / 960 = 76.8, rounded");
+        assertEquals(256, small.staticDim());
+        assertEquals(6, small.encoderLayers());
+        assertTrue(small.projectsInput());
+        assertThrows(IllegalArgumentException.class, () -> reference.withModelWidth(64), "64 is not a multiple of 6 heads");
+    }
+
+    @Test
+    void aConfigurationWrittenWithoutTokenWidthReadsAsTheReference() throws Exception {
+        String json = Checkpoints.json().writeValueAsString(V1Config.nnlqp()).replaceAll(",\\s*\"tokenDim\"\\s*:\\s*960", "");
+        assertFalse(json.contains("tokenDim"), json);
+        assertEquals(V1Config.nnlqp(), Checkpoints.json().readValue(json, V1Config.class));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.narformer.data.DataDirectory;
 import org.narformer.onnx.OnnxImporter;
 import org.narformer.tokenizer.TokenizedGraph;
@@ -27,6 +29,8 @@ class V1NetworkModelIT {
     private static final V1NetworkTokenizer TOKENIZER = V1NetworkTokenizer.reference(1);
     /** The reference's 960-d width and head; one encoder block, FFN 64, one fusion stage: small enough for a test. */
     private static final V1Config SMALL = new V1Config(960, 6, 64, 0.1f, 1, 1, true, 256);
+    /** The same at width 48 behind the CPU-size input projection 960 → 48. */
+    private static final V1Config PROJECTED = SMALL.withModelWidth(48);
 
     @TempDir
     Path tmp;
@@ -49,10 +53,11 @@ class V1NetworkModelIT {
         }
     }
 
-    @Test
-    void paddedBatchOfNetworksPredictsExactlyAsOneByOne() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void paddedBatchOfNetworksPredictsExactlyAsOneByOne(boolean projected) {
         List<TokenizedGraph> graphs = networks();
-        try (V1Model model = V1Model.create(SMALL, TOKENIZER, 2)) {
+        try (V1Model model = V1Model.create(projected ? PROJECTED : SMALL, TOKENIZER, 2)) {
             float[] batched = model.predict(graphs, 4);
             for (int i = 0; i < graphs.size(); i++) {
                 float single = model.predict(List.of(graphs.get(i)), 1)[0];
@@ -63,14 +68,16 @@ class V1NetworkModelIT {
         }
     }
 
-    @Test
-    void trainsOnLatenciesAndTheCheckpointLoadsBackWithItsTokenizer() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void trainsOnLatenciesAndTheCheckpointLoadsBackWithItsTokenizer(boolean projected) {
+        V1Config small = projected ? PROJECTED : SMALL;
         List<TokenizedGraph> graphs = networks();
         float[] latencies = {25f, 55f, 350f, 20f};
         List<TrainingSample> samples = java.util.stream.IntStream.range(0, graphs.size())
                 .mapToObj(i -> TrainingSample.of(graphs.get(i), latencies[i])).toList();
         TrainConfig config = TrainConfig.v1Nnlqp().withEpochs(2).withBatchSize(4).withShowProgress(false);
-        TrainingResult result = new Trainer<>(new V1Family(SMALL, TOKENIZER), config)
+        TrainingResult result = new Trainer<>(new V1Family(small, TOKENIZER), config)
                 .train(samples, samples, tmp.resolve("run"), Map.of());
         assertEquals(2, result.history().size());
         assertTrue(result.history().stream().allMatch(e -> Double.isFinite(e.meanLoss())));
@@ -78,7 +85,7 @@ class V1NetworkModelIT {
                 && family.tokenizer() instanceof V1NetworkTokenizer, "the manifest names the network tokenizer");
         try (V1Model model = V1Checkpoints.load(result.lastCheckpoint());
              Predictor predictor = Predictor.load(result.lastCheckpoint())) {
-            assertEquals(SMALL, model.config());
+            assertEquals(small, model.config());
             assertArrayEquals(model.predict(graphs, 4), predictor.predict(graphs), 0f);
         }
     }

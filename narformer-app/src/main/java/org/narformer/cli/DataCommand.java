@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -99,6 +100,8 @@ final class DataCommand implements Callable<Integer> {
             if (!r.stages().isEmpty()) {
                 sb.append("  stages:   ").append(counts(r.stages())).append('\n');
             }
+            r.labelAgreement().forEach((pair, tau) -> sb.append(String.format(Locale.ROOT,
+                    "  τ-b %s: %.4f (a perfect predictor of the first, scored on the second)\n", pair, tau)));
         }
         if (!others.isEmpty()) {
             sb.append("\nother files (not datasets, not validated): ").append(others.size()).append('\n');

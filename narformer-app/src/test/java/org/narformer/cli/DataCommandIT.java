@@ -30,6 +30,8 @@ class DataCommandIT {
         assertEquals(2_000, nnlqp.get("stages").get("test").asInt());
         assertEquals(10, nnlqp.get("groups").size());
         assertEquals(27, files.get(DataFile.HELP_FBNET.ordinal()).get("targets").size());
+        double ceiling = files.get(DataFile.NB201.ordinal()).get("labelAgreement").get("validation ~ test").asDouble();
+        assertTrue(ceiling > 0.85 && ceiling < 0.92, "NB201 CIFAR-10 validation vs test accuracy: τ " + ceiling);
         assertTrue(r.err().isEmpty(), r.err());
     }
 }

@@ -37,6 +37,19 @@ class DataCommandTest {
         assertTrue(r.err().contains("nnlqp/gt_stage.txt: missing data file"), r.err());
     }
 
+    /** Test labels 85.5, 85.6, 85.7 against validation labels 81.9, 81.8, 82.0: 2 concordant pairs, 1 discordant. */
+    @Test
+    void validationAndTestLabelsAgreeByKendallTau() throws IOException {
+        writeNb201("0" + ROW, "1" + ROW.replace("85.5", "85.6").replace("81.9", "81.8"),
+                "2" + ROW.replace("85.5", "85.7").replace("81.9", "82.0"));
+        CliTestSupport.Run r = CliTestSupport.run("data", "--data", dir.toString(), "--json");
+        JsonNode agreement = new ObjectMapper().readTree(r.out()).get("files").get(0).get("labelAgreement");
+        assertEquals(1.0 / 3, agreement.get("validation ~ test").asDouble(), 1e-12);
+        assertEquals(1, agreement.size(), "tied CIFAR-100 / ImageNet16 labels have no τ: " + agreement);
+        assertTrue(CliTestSupport.run("data", "--data", dir.toString()).out()
+                .contains("τ-b validation ~ test: 0.3333"));
+    }
+
     @Test
     void badRowsAreLocatedAndEveryFileBadIsBadInput() throws IOException {
         writeNb201("0" + ROW, "1" + ROW.replace("85.5", "oops"));

@@ -107,6 +107,18 @@ public final class NerfEncoding {
         }
     }
 
+    /**
+     * Writes the function-major encoding of {@code xs[0..count)} into {@code out[offset .. offset+2K·count)}
+     * ({@link FunctionMajor}); one value is encoded as by {@link #encode(double, float[], int)}.
+     */
+    public void encodeTuple(float[] xs, int count, float[] out, int offset) {
+        float[] one = new float[dim()];
+        for (int i = 0; i < count; i++) {
+            encode(xs[i], one, 0);
+            FunctionMajor.place(one, i, count, out, offset);
+        }
+    }
+
     /** PE(x) as a new array of {@link #dim()} values. */
     public float[] encode(double x) {
         float[] out = new float[dim()];

@@ -17,15 +17,12 @@ public final class SinusoidEncoding {
     static final int CACHED_MAX = 4096;
 
     private static final int FREQS = DIM / 2;
-    private static final float[] OMEGA = new float[FREQS];
+    private static final float[] OMEGA = omegas(FREQS);
     private static final float[] TABLE = new float[(CACHED_MAX + 1) * DIM];
 
     static {
-        for (int j = 0; j < FREQS; j++) {
-            OMEGA[j] = (float) (1 / Math.pow(10000, (double) j / FREQS));
-        }
         for (int v = 0; v <= CACHED_MAX; v++) {
-            compute(v, TABLE, v * DIM);
+            compute(v, OMEGA, TABLE, v * DIM);
         }
     }
 
@@ -45,7 +42,7 @@ public final class SinusoidEncoding {
         if (v == x && v >= 0 && v <= CACHED_MAX) {
             System.arraycopy(TABLE, v * DIM, out, offset, DIM);
         } else {
-            compute(x, out, offset);
+            compute(x, OMEGA, out, offset);
         }
     }
 
@@ -58,17 +55,29 @@ public final class SinusoidEncoding {
         float[] one = new float[DIM];
         for (int i = 0; i < count; i++) {
             encode(xs[i], one, 0);
-            for (int j = 0; j < FREQS; j++) {
-                int sinAt = offset + 2 * j * count + i;
-                out[sinAt] = one[2 * j];
-                out[sinAt + count] = one[2 * j + 1];
-            }
+            FunctionMajor.place(one, i, count, out, offset);
         }
     }
 
-    private static void compute(float x, float[] out, int offset) {
-        for (int j = 0; j < FREQS; j++) {
-            float arg = x * OMEGA[j];
+    /**
+     * The same encoding with {@code frequencies} frequencies, {@code ω_j = 10000^(−j/frequencies)}, into
+     * {@code out[offset .. offset+2·frequencies)} (NAR-Former V1's depth token uses 480).
+     */
+    public static void encode(float x, int frequencies, float[] out, int offset) {
+        compute(x, frequencies == FREQS ? OMEGA : omegas(frequencies), out, offset);
+    }
+
+    private static float[] omegas(int frequencies) {
+        float[] omega = new float[frequencies];
+        for (int j = 0; j < frequencies; j++) {
+            omega[j] = (float) (1 / Math.pow(10000, (double) j / frequencies));
+        }
+        return omega;
+    }
+
+    private static void compute(float x, float[] omega, float[] out, int offset) {
+        for (int j = 0; j < omega.length; j++) {
+            float arg = x * omega[j];
             out[offset + 2 * j] = Float32Trig.sin(arg);
             out[offset + 2 * j + 1] = Float32Trig.cos(arg);
         }

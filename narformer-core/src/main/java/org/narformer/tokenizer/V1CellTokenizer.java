@@ -96,16 +96,8 @@ public final class V1CellTokenizer implements V1Tokenizer {
                 }
             }
         }
-        encoding.encode(END_TOKEN_VALUE, pe, 0);
-        for (int k = 0; k < 3; k++) {
-            System.arraycopy(pe, 0, tokens, n * dim + k * part, part);
-        }
-        boolean[] cell = graph.symmetricAdjacency();
-        boolean[] adjacency = new boolean[(n + 1) * (n + 1)];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(cell, i * n, adjacency, i * (n + 1), n);
-        }
-        return new TokenizedGraph(n + 1, dim, tokens, adjacency, new float[0]);
+        return V1Tokenizer.endSequence(n, dim, tokens, encoding.encode(END_TOKEN_VALUE), graph.symmetricAdjacency(),
+                new float[0]);
     }
 
     /**

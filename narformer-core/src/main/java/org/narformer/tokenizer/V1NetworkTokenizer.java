@@ -49,13 +49,6 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
     private static final int SOURCE = SHAPE + NnlqpOpTable.SHAPE_DIMS * PART;
     private static final int SELF = SOURCE + PART;
     private static final int DEPTH_FREQUENCIES = TOKEN_DIM / 2;
-    private static final float[] DEPTH_OMEGA = new float[DEPTH_FREQUENCIES];
-
-    static {
-        for (int j = 0; j < DEPTH_FREQUENCIES; j++) {
-            DEPTH_OMEGA[j] = (float) (1 / Math.pow(10000, (double) j / DEPTH_FREQUENCIES));
-        }
-    }
 
     private final NetworkTokenizerConfig config;
     private final boolean lenientShapes;
@@ -103,11 +96,7 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
             for (NnlqpOpTable.Attribute a : NnlqpOpTable.attributes(node.opType())) {
                 NnlqpOpTable.values(graph.name(), node, a, false, values, 0);
                 int length = a.length(false);
-                if (length == 1) {
-                    NERF.encode(values[0], tokens, at);
-                } else {
-                    encodeTuple(values, length, tokens, at, pe);
-                }
+                NERF.encodeTuple(values, length, tokens, at);
                 at += length * PART;
             }
             encodeShape(graph, node, tokens, row + SHAPE);
@@ -123,32 +112,13 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
             }
             NERF.encode(i, tokens, row + SELF);
         }
-        NERF.encode(END_TOKEN_VALUE, pe, 0);
-        for (int k = 0; k < TOKEN_DIM / PART; k++) {
-            System.arraycopy(pe, 0, tokens, n * TOKEN_DIM + k * PART, PART);
-        }
-        boolean[] nodes = graph.symmetricAdjacency();
-        boolean[] adjacency = new boolean[(n + 1) * (n + 1)];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(nodes, i * n, adjacency, i * (n + 1), n);
-        }
         float[] raw = staticFeatures.compute(graph).scaledVector(config.batchSize());
         float[] statics = new float[STATIC_DIM];
         for (int k = 0; k < raw.length; k++) {
             NERF.encode(raw[k], statics, k * PART);
         }
-        return new TokenizedGraph(n + 1, TOKEN_DIM, tokens, adjacency, statics);
-    }
-
-    /** {@code nerf32} of an m-vector in one call, function-major: {@code [sin(a_k·x_0..m−1), cos(a_k·x_0..m−1)]}. */
-    private static void encodeTuple(float[] xs, int m, float[] out, int offset, float[] one) {
-        for (int i = 0; i < m; i++) {
-            NERF.encode(xs[i], one, 0);
-            for (int k = 0; k < PART / 2; k++) {
-                out[offset + 2 * k * m + i] = one[2 * k];
-                out[offset + (2 * k + 1) * m + i] = one[2 * k + 1];
-            }
-        }
+        return V1Tokenizer.endSequence(n, TOKEN_DIM, tokens, NERF.encode(END_TOKEN_VALUE),
+                graph.symmetricAdjacency(), statics);
     }
 
     private void encodeShape(NetworkGraph graph, Node node, float[] tokens, int at) {
@@ -175,12 +145,7 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
     @Override
     public float[] depthEncoding(int nodeCount) {
         float[] out = new float[TOKEN_DIM];
-        float x = nodeCount;
-        for (int j = 0; j < DEPTH_FREQUENCIES; j++) {
-            float arg = x * DEPTH_OMEGA[j];
-            out[2 * j] = Float32Trig.sin(arg);
-            out[2 * j + 1] = Float32Trig.cos(arg);
-        }
+        SinusoidEncoding.encode(nodeCount, DEPTH_FREQUENCIES, out, 0);
         return out;
     }
 

@@ -23,7 +23,8 @@ import org.narformer.tokenizer.V1CellTokenizer;
  * Speed of the graph models on fixed workloads (REFERENCE.md §4.5 sizes): median ms per training step and
  * graphs/s for inference, for NAS-Bench-201 cells (8 nodes, V2 6 layers, d 512, 128-d tokens, batch 8 + 8
  * augmented; V1 6 encoder blocks, d 192, batch 128 + 128 augmented, real V1 tokens of random cells) and for 150-node
- * whole networks (2 layers, d 512, batch 16; V2 and NNLP). Graph contents are random
+ * whole networks (2 layers, d 512, batch 16; V2 and NNLP); the NB201 V2 step also split into its phases
+ * ({@link StepPhases}). Graph contents are random
  * (speed does not depend on them); shapes are the real ones. The PyTorch thread count is the engine's
  * ({@code -Dai.djl.pytorch.num_threads}). Shared machines are noisy: quote medians, compare ratios from one run.
  */
@@ -66,8 +67,13 @@ public final class ModelBenchmark {
             cellBatch.add(new TrainingSample(nb201Cell(rng), nb201Cell(rng), 0.5f + 0.4f * (float) rng.nextDouble()));
         }
         double cellForward = forwardGflop(cells, 16 * 8, 8);
+        StepPhases phases = new StepPhases();
         add(results, progress, trainStep("NB201 training step (8+8 cells x 8 nodes, V2 6 layers, d 512)",
-                new V2Family(cells), TrainConfig.nasBench201(), cellBatch, steps, 3 * cellForward));
+                new V2Family(cells), TrainConfig.nasBench201(), cellBatch, steps, 3 * cellForward, phases));
+        for (StepPhases.Phase phase : StepPhases.Phase.values()) {
+            add(results, progress, new Result("  of which " + phase.name().toLowerCase(java.util.Locale.ROOT),
+                    "ms/step", phases.medianMs(phase), Double.NaN, Double.NaN, phases.steps(), Double.NaN));
+        }
         List<TokenizedGraph> allCells = new ArrayList<>();
         for (int k = 0; k < inferenceGraphs; k++) {
             allCells.add(nb201Cell(rng));
@@ -82,7 +88,7 @@ public final class ModelBenchmark {
             v1Batch.add(new TrainingSample(cell, cell, 0.5f + 0.4f * (float) rng.nextDouble()));
         }
         add(results, progress, trainStep("NB201 training step (128+128 cells, V1 6 encoder blocks, d 192)", v1,
-                TrainConfig.v1NasBench(), v1Batch, Math.max(5, steps / 3), Double.NaN));
+                TrainConfig.v1NasBench(), v1Batch, Math.max(5, steps / 3), Double.NaN, null));
         List<TokenizedGraph> v1Cells = new ArrayList<>();
         for (int k = 0; k < inferenceGraphs; k++) {
             v1Cells.add(v1.tokenizer().tokenize(randomNb201(rng).toGraph()));
@@ -99,7 +105,7 @@ public final class ModelBenchmark {
             }
             add(results, progress, trainStep("150-node network training step (16 graphs, " + name
                     + " 2 layers, d 512)", new V2Family(networks), TrainConfig.nnlqp(), networkBatch, Math.max(5, steps / 3),
-                    3 * forwardGflop(networks, 16 * 150, 150)));
+                    3 * forwardGflop(networks, 16 * 150, 150), null));
             List<TokenizedGraph> many = new ArrayList<>();
             for (int k = 0; k < 512; k++) {
                 many.add(network(150, tokenDim, networks.staticDim(), rng));
@@ -135,14 +141,19 @@ public final class ModelBenchmark {
         return 2 * macs * tokens / 1e9;
     }
 
+    /** @param phases records the phase times of the timed steps (null: not recorded) */
     private static Result trainStep(String name, ModelFamily<?> family, TrainConfig trainConfig,
-                                    List<TrainingSample> batch, int steps, double gflopPerStep) {
+                                    List<TrainingSample> batch, int steps, double gflopPerStep, StepPhases phases) {
         try (GraphModel<?> model = family.create(1)) {
-            TrainingStep step = new TrainingStep(model, new AdamOptimizer(model, trainConfig), trainConfig);
+            TrainingStep step = new TrainingStep(model, new AdamOptimizer(model, trainConfig), trainConfig)
+                    .withPhases(phases);
             SplittableRandom pairs = new SplittableRandom(2);
             int warmup = Math.max(3, steps / 10);
             double[] ms = new double[steps];
             for (int s = -warmup; s < steps; s++) {
+                if (s == 0 && phases != null) {
+                    phases.clear();
+                }
                 long t0 = System.nanoTime();
                 step.run(batch, 1e-5f, pairs, 1);
                 if (s >= 0) {

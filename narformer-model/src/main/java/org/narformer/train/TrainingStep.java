@@ -29,12 +29,19 @@ final class TrainingStep {
     private final AdamOptimizer adam;
     private final TrainConfig config;
     private int consecutiveSkips;
+    private StepPhases phases;
 
     TrainingStep(GraphModel<?> model, AdamOptimizer adam, TrainConfig config) {
         this.model = model;
         this.adam = adam;
         this.config = config;
         model.attachGradients();
+    }
+
+    /** Records the time of each phase of the following steps into {@code timer} (null: stop recording). */
+    TrainingStep withPhases(StepPhases timer) {
+        this.phases = timer;
+        return this;
     }
 
     /**
@@ -44,6 +51,7 @@ final class TrainingStep {
      * @throws NarFormerException after {@link #MAX_CONSECUTIVE_SKIPS} skipped steps in a row
      */
     double run(List<TrainingSample> batch, float lr, SplittableRandom pairs, int epoch) {
+        long start = System.nanoTime();
         boolean paired = config.usesAugmentation();
         StepBatch step = StepBatch.of(batch, paired);
         List<TokenizedGraph> graphs = step.graphs();
@@ -53,19 +61,30 @@ final class TrainingStep {
             NDList inputs = model.inputs(graphs);
             NDArray target = model.manager().create(y, new Shape(graphs.size(), step.outputs()));
             float loss;
+            long batched;
+            long forwarded;
+            long lossed;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 int[] perm = null;
                 if (config.lambdaSr() > 0) {
                     perm = IntStream.range(0, graphs.size()).toArray();
                     BatchPlanner.shuffle(perm, pairs);
                 }
-                NDArray total = TrainingLoss.total(model.forward(inputs, true), target, perm, config);
+                batched = System.nanoTime();
+                NDArray predicted = model.forward(inputs, true);
+                forwarded = System.nanoTime();
+                NDArray total = TrainingLoss.total(predicted, target, perm, config);
+                lossed = System.nanoTime();
                 collector.backward(total);
                 loss = total.getFloat();
             }
+            long backwarded = System.nanoTime();
             boolean applied = Float.isFinite(loss) && adam.step(lr);
             if (!Float.isFinite(loss)) {
                 adam.skip();
+            }
+            if (phases != null) {
+                phases.record(start, batched, forwarded, lossed, backwarded, System.nanoTime());
             }
             consecutiveSkips = applied ? 0 : consecutiveSkips + 1;
             if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {

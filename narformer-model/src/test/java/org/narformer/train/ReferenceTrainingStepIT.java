@@ -1,6 +1,7 @@
 package org.narformer.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,11 +52,16 @@ class ReferenceTrainingStepIT {
         TrainConfig config = new TrainConfig(3, 8, 64, 1e-4f, 0, 0.1f, 0.5f, 1, 1, SelectionMetric.KENDALL_TAU,
                 SelectionSet.VALIDATION, 4, false, TrainConfig.Schedule.CONSTANT);
         try (V2Model model = V2Model.create(noDropout, 1)) {
-            TrainingStep step = new TrainingStep(model, new AdamOptimizer(model, config), config);
+            StepPhases phases = new StepPhases();
+            TrainingStep step = new TrainingStep(model, new AdamOptimizer(model, config), config).withPhases(phases);
             SplittableRandom pairs = new SplittableRandom(5);
             for (int s = 0; s < OFFICIAL_LOSSES.length; s++) {
                 double loss = step.run(batch, 1e-4f, pairs, 1);
                 assertEquals(OFFICIAL_LOSSES[s], loss, 5e-6 * OFFICIAL_LOSSES[s], "step " + (s + 1));
+            }
+            assertEquals(OFFICIAL_LOSSES.length, phases.steps(), "timing the phases leaves the steps as they were");
+            for (StepPhases.Phase phase : StepPhases.Phase.values()) {
+                assertTrue(phases.medianMs(phase) > 0, phase + ": " + phases.medianMs(phase));
             }
         }
     }

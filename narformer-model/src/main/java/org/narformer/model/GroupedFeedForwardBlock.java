@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
@@ -26,7 +25,7 @@ public final class GroupedFeedForwardBlock extends AbstractBlock {
     private final LayerNorm norm;
     private final GroupLinearBlock up;
     private final GroupLinearBlock down;
-    private final Dropout dropout;
+    private final DropoutBlock dropout;
     private final Parameter layerScale;
 
     public GroupedFeedForwardBlock(int dim, int hidden, int groups, float dropoutRate, float layerScaleInit) {
@@ -34,7 +33,7 @@ public final class GroupedFeedForwardBlock extends AbstractBlock {
         this.norm = addChildBlock("norm", LayerNorm.builder().axis(2).build());
         this.up = addChildBlock("up", new GroupLinearBlock(dim, hidden, groups));
         this.down = addChildBlock("down", new GroupLinearBlock(hidden, dim, groups));
-        this.dropout = addChildBlock("dropout", Dropout.builder().optRate(dropoutRate).build());
+        this.dropout = addChildBlock("dropout", new DropoutBlock(dropoutRate));
         this.layerScale = addParameter(Parameter.builder().setName("layerScale").setType(Parameter.Type.GAMMA)
                 .optShape(new Shape(dim)).optInitializer(new ConstantInitializer(layerScaleInit)).build());
     }

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -60,7 +59,7 @@ public final class MultiHeadAttentionBlock extends AbstractBlock {
             long n = mask.getShape().get(1);
             scores = scores.add(mask.sub(1f).mul(-MASKED_SCORE).reshape(b, 1, 1, n));
         }
-        NDArray attention = Dropout.dropout(scores.softmax(-1), dropout, training).singletonOrThrow();
+        NDArray attention = DropoutMask.apply(scores.softmax(-1), dropout, training);
         NDArray merged = attention.matMul(v).transpose(0, 2, 1, 3);
         Shape s = merged.getShape();
         merged = merged.reshape(s.get(0), s.get(1), dim);

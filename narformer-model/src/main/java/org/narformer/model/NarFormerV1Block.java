@@ -14,7 +14,6 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -132,7 +131,7 @@ public final class NarFormerV1Block extends AbstractBlock {
         for (int i = 0; i < staticHead.size(); i++) {
             x = staticHead.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
             if (i + 1 < staticHead.size()) {
-                x = Dropout.dropout(Activation.relu(x), config.dropout(), training).singletonOrThrow();
+                x = DropoutMask.apply(Activation.relu(x), config.dropout(), training);
             }
         }
         return new NDList(x);

@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -35,7 +34,7 @@ public final class NarFormerV2Block extends AbstractBlock {
     private final List<GraphAttentionBlock> attention = new ArrayList<>();
     private final List<MeanAggregationBlock> meanAggregation = new ArrayList<>();
     private final List<GroupedFeedForwardBlock> feedForward = new ArrayList<>();
-    private final Dropout dropout;
+    private final DropoutBlock dropout;
     private final Linear staticProjection;
     private final Linear fusionHidden;
     private final Linear fusionOut;
@@ -56,7 +55,7 @@ public final class NarFormerV2Block extends AbstractBlock {
             feedForward.add(addChildBlock("layer" + l + "FeedForward", new GroupedFeedForwardBlock(d, config.ffnDim(),
                     config.groups(), config.dropout(), config.layerScaleInit())));
         }
-        this.dropout = addChildBlock("dropout", Dropout.builder().optRate(config.dropout()).build());
+        this.dropout = addChildBlock("dropout", new DropoutBlock(config.dropout()));
         int headIn;
         if (config.readout() == Readout.SUM_WITH_STATIC) {
             staticProjection = addChildBlock("staticProjection", ReferenceInit.thomasLinear(config.staticDim(), d));

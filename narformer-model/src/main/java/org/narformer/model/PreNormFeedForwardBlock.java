@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -39,7 +38,7 @@ public final class PreNormFeedForwardBlock extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray h = norm.forward(ps, new NDList(x), training).singletonOrThrow();
         h = Activation.relu(up.forward(ps, new NDList(h), training).singletonOrThrow());
-        h = Dropout.dropout(h, dropout, training).singletonOrThrow();
+        h = DropoutMask.apply(h, dropout, training);
         h = down.forward(ps, new NDList(h), training).singletonOrThrow();
         return new NDList(x.add(h));
     }

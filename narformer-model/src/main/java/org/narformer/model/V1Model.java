@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.List;
 
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import org.narformer.tokenizer.TokenizedGraph;
 import org.narformer.tokenizer.V1Tokenizer;
@@ -36,7 +35,7 @@ public final class V1Model extends GraphModel<NarFormerV1Block> {
 
     /** A freshly initialised network. Sets the engine's random seed (initialisation and dropout draw from it). */
     public static V1Model create(V1Config config, V1Tokenizer tokenizer, int seed) {
-        Engine.getInstance().setRandomSeed(seed);
+        DropoutMask.seed(seed);
         V1Model model = new V1Model(config, tokenizer);
         model.block().initialize(model.manager());
         return model;

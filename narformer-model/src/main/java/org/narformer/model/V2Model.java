@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
@@ -36,7 +35,7 @@ public final class V2Model extends GraphModel<NarFormerV2Block> {
      * A freshly initialised network. Sets the engine's random seed (initialisation and dropout draw from it).
      */
     public static V2Model create(V2Config config, int seed) {
-        Engine.getInstance().setRandomSeed(seed);
+        DropoutMask.seed(seed);
         V2Model model = new V2Model(config);
         model.block().initialize(model.manager());
         return model;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import ai.djl.engine.Engine;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -21,6 +20,7 @@ import org.narformer.metrics.Metrics;
 import org.narformer.model.BatchPlanner;
 import org.narformer.model.CheckpointRecord;
 import org.narformer.model.Checkpoints;
+import org.narformer.model.DropoutMask;
 import org.narformer.model.GraphModel;
 import org.narformer.model.ModelFamily;
 import org.narformer.tokenizer.TokenizedGraph;
@@ -189,7 +189,7 @@ public final class Trainer<M extends GraphModel<?>> {
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build() : null) {
             for (int epoch = doneEpochs + 1; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();
-                Engine.getInstance().setRandomSeed(derivedSeed(config.seed(), epoch, 2));
+                DropoutMask.seed(derivedSeed(config.seed(), epoch, 2));
                 SplittableRandom rng = new SplittableRandom(derivedSeed(config.seed(), epoch, 3));
                 SplittableRandom shuffle = rng.split();
                 SplittableRandom pairs = rng.split();

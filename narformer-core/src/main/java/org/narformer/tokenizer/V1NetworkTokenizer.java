@@ -71,6 +71,11 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
         return new V1NetworkTokenizer(NetworkTokenizerConfig.defaults().withBatchSize(batchSize), false);
     }
 
+    /** The tokenizer at {@code batchSize} that encodes every network, rank-0 and rank>4 outputs included. */
+    public static V1NetworkTokenizer lenient(int batchSize) {
+        return new V1NetworkTokenizer(NetworkTokenizerConfig.defaults().withBatchSize(batchSize), true);
+    }
+
     public NetworkTokenizerConfig config() {
         return config;
     }

@@ -130,7 +130,7 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
                             .withBatchSize(source.batchSize());
                     tokens = new TokenizedGraph[] {new WholeNetworkTokenizer(config).tokenize(graph),
                         new NnlpTokenizer(config).tokenize(graph),
-                        withV1 ? new V1NetworkTokenizer(config, true).tokenize(graph) : null};
+                        withV1 ? V1NetworkTokenizer.lenient(source.batchSize()).tokenize(graph) : null};
                     cache.put(key, tokens);
                 } catch (NarFormerException e) {
                     problems.put(source.path().toString(), e.getMessage());

@@ -12,7 +12,6 @@ import org.narformer.model.V1Family;
 import org.narformer.model.V2Config;
 import org.narformer.model.V2Family;
 import org.narformer.model.V2Model;
-import org.narformer.tokenizer.NetworkTokenizerConfig;
 import org.narformer.tokenizer.TokenizedGraph;
 import org.narformer.tokenizer.V1NetworkTokenizer;
 import org.narformer.train.Predictor;
@@ -100,11 +99,12 @@ public final class LatencyExperiment {
 
     /**
      * The network of a trained {@code method}: V2 or NNLP at the configured size (and output scale), or V1 at its
-     * configured width with a lenient whole-network tokenizer (the one the dataset's V1 tokens come from).
+     * configured width with the lenient whole-network tokenizer the dataset's V1 tokens come from (at batch 1: the
+     * dataset tokenizes each network at its own batch size; the model reads only the widths and the depth input).
      */
     private static ModelFamily<?> family(LatencyFold fold, LatencyMethod method, LatencyExperimentConfig config) {
         if (method == LatencyMethod.V1) {
-            return new V1Family(config.v1(), new V1NetworkTokenizer(NetworkTokenizerConfig.defaults(), true));
+            return new V1Family(config.v1(), V1NetworkTokenizer.lenient(1));
         }
         V2Config base = method == LatencyMethod.V2 ? V2Config.nnlqp() : V2Config.nnlp();
         return new V2Family(base.withSize(config.layers(), config.hiddenDim())

@@ -60,8 +60,8 @@ final class ExperimentCommand implements Runnable {
         Path onnxRoot;
 
         @Option(names = "--methods", split = ",", defaultValue = "v2,nnlp,flops,flops-mac",
-                description = "Methods, of v2, nnlp, v1, flops, flops-mac (default: ${DEFAULT-VALUE}; v1 is NAR-Former's "
-                        + "whole-network variant, see --v1-width).")
+                description = "Methods, of v2, nnlp, v1, flops, flops-mac (default: ${DEFAULT-VALUE}; v1 is "
+                        + "NAR-Former's whole-network variant, see --v1-width).")
         List<String> methods;
 
         @Option(names = "--epochs", defaultValue = "50", description = "Training epochs (reference ${DEFAULT-VALUE}).")

@@ -9,7 +9,7 @@ final class FunctionMajor {
     private FunctionMajor() {
     }
 
-    /** Places the code {@code one} of tuple element {@code i} (of {@code count}) into the tuple code at {@code offset}. */
+    /** Places the code {@code one} of tuple element {@code i} (of {@code count}) in the tuple code at {@code offset}. */
     static void place(float[] one, int i, int count, float[] out, int offset) {
         for (int k = 0; k < one.length; k++) {
             out[offset + k * count + i] = one[k];

@@ -29,7 +29,8 @@ import org.narformer.tokenizer.WholeNetworkTokenizer;
  * Latency(ms) ModelType PlatformId Stage}, as {@code narformer profile} writes {@code latency.txt}) with every
  * network imported once and tokenized for the graph models (V2's 152-d tokens + 40 static, NNLP's 44-d + 4 raw
  * static, REFERENCE.md §3.1 and §5; reference-compatible tokenizers; on request V1's 960-d tokens + 256 static,
- * docs/V1-NNLQP-SPEC.md, with lenient shapes so that every network V2 reads is read). A row whose ONNX file is missing or cannot
+ * docs/V1-NNLQP-SPEC.md, with lenient shapes so that every network V2 reads is read). A row whose ONNX file is missing
+ * or cannot
  * be imported is left out and reported in {@link #problems()}, naming the file; the others load.
  *
  * @param labels   the label file

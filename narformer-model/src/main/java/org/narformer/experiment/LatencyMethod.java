@@ -36,6 +36,7 @@ public enum LatencyMethod {
                 return m;
             }
         }
-        throw new BadInputException("--methods", null, "unknown method '" + label + "': use v2, nnlp, v1, flops, flops-mac");
+        throw new BadInputException("--methods", null, "unknown method '" + label
+                + "': use v2, nnlp, v1, flops, flops-mac");
     }
 }

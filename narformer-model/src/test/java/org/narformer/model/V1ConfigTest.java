@@ -33,12 +33,14 @@ class V1ConfigTest {
         assertEquals(256, small.staticDim());
         assertEquals(6, small.encoderLayers());
         assertTrue(small.projectsInput());
-        assertThrows(IllegalArgumentException.class, () -> reference.withModelWidth(64), "64 is not a multiple of 6 heads");
+        assertThrows(IllegalArgumentException.class, () -> reference.withModelWidth(64),
+                "64 is not a multiple of 6 heads");
     }
 
     @Test
     void aConfigurationWrittenWithoutTokenWidthReadsAsTheReference() throws Exception {
-        String json = Checkpoints.json().writeValueAsString(V1Config.nnlqp()).replaceAll(",\\s*\"tokenDim\"\\s*:\\s*960", "");
+        String json = Checkpoints.json().writeValueAsString(V1Config.nnlqp())
+                .replaceAll(",\\s*\"tokenDim\"\\s*:\\s*960", "");
         assertFalse(json.contains("tokenDim"), json);
         assertEquals(V1Config.nnlqp(), Checkpoints.json().readValue(json, V1Config.class));
     }

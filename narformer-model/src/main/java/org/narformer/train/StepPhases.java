@@ -7,7 +7,7 @@ import java.util.List;
  * Wall time of each phase of the training steps it is given to ({@link TrainingStep#withPhases}), for finding where a
  * step's time goes: building the padded batch on the native side, the forward pass, the loss, the backward pass and
  * the optimiser update (with its finiteness check). PyTorch on the CPU runs every operation before returning, so the
- * boundaries are exact. Phase times of a step add up to its total.
+ * boundaries are exact. A step's phase times add up to its time but for releasing its native arrays at the end.
  */
 public final class StepPhases {
     /** The phases, in step order. */

@@ -256,6 +256,10 @@ final class ExperimentCommand implements Runnable {
         manifest.put("protocol", protocol);
         manifest.put("config", config);
         manifest.put("methods", methods.stream().map(LatencyMethod::label).toList());
+        Map<String, Object> training = new LinkedHashMap<>();
+        methods.stream().filter(LatencyMethod::trained)
+                .forEach(m -> training.put(m.label(), LatencyExperiment.trainConfig(m, config)));
+        manifest.put("training", training);
         manifest.put("labels", FileFingerprint.of(o.labels));
         manifest.put("onnxRoot", root.toString());
         manifest.put("networks", data.items().size());

@@ -101,6 +101,10 @@ class ExperimentCommandIT {
         assertTrue(inReport.get("rows").get(0).get("cells").get("v1").get("mape").asDouble() > 0, inReport.toString());
         assertTrue(Files.size(dir.resolve("in/scatter-v1.png")) > 1000);
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"v1Width\" : 24"));
+        JsonNode training = new ObjectMapper().readTree(dir.resolve("in/manifest.json").toFile()).get("training");
+        assertEquals("LOG_MSE", training.get("v1").get("objective").asText(), "log-MSE replaces V1's MSE too");
+        assertEquals(1, training.get("v2").get("epochs").asInt());
+        assertTrue(training.get("flops") == null, "regressions are not trained");
         assertTrue(Files.readString(dir.resolve("in/table.txt")).contains("in-domain"));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"TRAIN_MEAN\""));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"LOG_MSE\""));

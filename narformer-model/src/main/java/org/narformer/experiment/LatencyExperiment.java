@@ -70,8 +70,7 @@ public final class LatencyExperiment {
 
     private static LatencyRun trainGraphModel(LatencyFold fold, LatencyMethod method, long seed,
                                               LatencyExperimentConfig config, double[] measured, Path work) {
-        TrainConfig training = trainConfig(method, config).withEpochs(config.epochs()).withSeed(seed)
-                .withShowProgress(false);
+        TrainConfig training = trainConfig(method, config).withSeed(seed);
         Path runDirectory = work.resolve(fold.name() + "-" + method.label() + "-" + seed);
         long start = System.nanoTime();
         BestOnTest onTest = new BestOnTest();
@@ -115,17 +114,19 @@ public final class LatencyExperiment {
     }
 
     /**
-     * The reference training of {@code method} with the configured objective; V1's reference objective is plain
-     * MSE, which the default relative MSE of the other two leaves in place (only log-MSE replaces it).
+     * How a trained {@code method} is trained (its first seed; seed {@code s} replaces it): the reference training
+     * of the method at the configured epochs and objective, without a progress bar. V1's reference objective is
+     * plain MSE, which the default relative MSE of the other two leaves in place (only log-MSE replaces it).
      */
-    private static TrainConfig trainConfig(LatencyMethod method, LatencyExperimentConfig config) {
-        return switch (method) {
+    public static TrainConfig trainConfig(LatencyMethod method, LatencyExperimentConfig config) {
+        TrainConfig reference = switch (method) {
             case V2 -> TrainConfig.nnlqp().withObjective(config.objective());
             case NNLP -> TrainConfig.nnlp().withObjective(config.objective());
             case V1 -> config.objective() == TrainConfig.Objective.RELATIVE_MSE ? TrainConfig.v1Nnlqp()
                     : TrainConfig.v1Nnlqp().withObjective(config.objective());
             default -> throw new IllegalArgumentException(method.label() + " is not trained");
         };
+        return reference.withEpochs(config.epochs()).withSeed(config.seed()).withShowProgress(false);
     }
 
     /**

@@ -11,8 +11,8 @@ import ai.djl.ndarray.NDArray;
  * {@code torch.nn.functional.dropout} does; identity when not training or at rate 0. Shapes: any, output as input.
  *
  * <p>Why not PyTorch's: its CPU {@code bernoulli_} uses MKL only on Intel processors and otherwise draws element by
- * element on one thread (≈ 3 ns per element here, an AMD EPYC): 36 % of the forward pass of the NB201 V2
- * training step. Two 32-bit uniforms per {@code SplittableRandom.nextLong()} cost a fraction of that.
+ * element on one thread, a large share of the NB201 V2 forward pass on this project's AMD machines (docs/RESULTS.md,
+ * "Where a training step's time goes"). Two 32-bit uniforms per {@code SplittableRandom.nextLong()} cost far less.
  *
  * <p>The mask stream is seeded with the engine's by {@link #seed(int)}, so seeded runs stay reproducible; like the
  * engine's generator it is one stream for the process.

@@ -96,16 +96,23 @@ final class ExperimentCommand implements Runnable {
         TrainConfig.Objective objective;
 
         @Option(names = "--v2-static", defaultValue = "reference", paramLabel = "reference|with-raw",
-                converter = LabelledEnumConverter.V2Static.class,
+                converter = LabelledEnumConverter.StaticFeatures.class,
                 description = "V2's static features: 'reference' (sinusoids of batch, GFLOPs, Gparams and Gmemory "
                         + "access, 40 values) or 'with-raw' (the sinusoids followed by the 4 raw values NNLP reads: "
                         + "bounded periodic codes cannot extrapolate to networks larger than the training ones; not in "
                         + "the reference). Default ${DEFAULT-VALUE}.")
-        LatencyExperimentConfig.V2Static v2Static;
+        LatencyExperimentConfig.StaticFeatures v2Static;
+
+        @Option(names = "--v1-static", defaultValue = "reference", paramLabel = "reference|with-raw",
+                converter = LabelledEnumConverter.StaticFeatures.class,
+                description = "V1's static features: 'reference' (nerf codes of the same 4 values, 256) or 'with-raw' "
+                        + "(the codes followed by the 4 raw values, as --v2-static; not in the reference). "
+                        + "Default ${DEFAULT-VALUE}.")
+        LatencyExperimentConfig.StaticFeatures v1Static;
 
         @Option(names = "--v1-width", defaultValue = "960", paramLabel = "D",
                 description = "Model width of V1 (method v1): the reference's 960, its token width (57.5M parameters, "
-                        + "minutes per epoch on a CPU), or a multiple of 24 below it, reached through an input "
+                        + "minutes per epoch on a CPU), or a multiple of its 6 heads below it, reached through an input "
                         + "projection 960 -> D with the FFN scaled alike (not in the reference; a CPU-size option). "
                         + "V1 keeps its 6 encoder blocks and 3 fusion stages: --hidden and --layers do not apply to "
                         + "it; it trains with its reference loss, plain MSE, unless --objective is log-mse. "
@@ -226,7 +233,7 @@ final class ExperimentCommand implements Runnable {
         LatencyExperimentConfig config;
         try {
             config = new LatencyExperimentConfig(o.epochs, o.hidden, o.layers, o.seeds, o.seed, o.validation,
-                    o.outputScale, o.objective, o.v2Static, o.v1Width);
+                    o.outputScale, o.objective, o.v2Static, o.v1Static, o.v1Width);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("options", null, e.getMessage(), e);
         }

@@ -42,10 +42,10 @@ abstract class LabelledEnumConverter<E extends Enum<E>> implements CommandLine.I
         }
     }
 
-    /** {@code --v2-static reference|with-raw}. */
-    static final class V2Static extends LabelledEnumConverter<LatencyExperimentConfig.V2Static> {
-        V2Static() {
-            super(LatencyExperimentConfig.V2Static.class);
+    /** {@code --v2-static} and {@code --v1-static reference|with-raw}. */
+    static final class StaticFeatures extends LabelledEnumConverter<LatencyExperimentConfig.StaticFeatures> {
+        StaticFeatures() {
+            super(LatencyExperimentConfig.StaticFeatures.class);
         }
     }
 }

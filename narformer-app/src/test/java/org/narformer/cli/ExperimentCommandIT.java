@@ -95,7 +95,7 @@ class ExperimentCommandIT {
         CliTestSupport.Run inDomain = CliTestSupport.run("experiment", "in-domain", "--labels", labelFile.toString(),
                 "--methods", "v2,nnlp,v1,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation",
                 "0.5", "--output-scale", "train-mean", "--objective", "log-mse", "--v2-static", "with-raw", "--v1-width",
-                "24", "--no-progress", "--out", dir.resolve("in").toString());
+                "24", "--v1-static", "with-raw", "--no-progress", "--out", dir.resolve("in").toString());
         assertEquals(0, inDomain.exitCode(), inDomain.err());
         JsonNode inReport = new ObjectMapper().readTree(dir.resolve("in/report.json").toFile());
         assertTrue(inReport.get("rows").get(0).get("cells").get("v1").get("mape").asDouble() > 0, inReport.toString());
@@ -108,11 +108,12 @@ class ExperimentCommandIT {
         assertTrue(Files.readString(dir.resolve("in/table.txt")).contains("in-domain"));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"TRAIN_MEAN\""));
         assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"LOG_MSE\""));
-        assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"WITH_RAW\""));
+        assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"v1Static\" : \"WITH_RAW\""));
+        assertTrue(Files.readString(dir.resolve("in/manifest.json")).contains("\"v2Static\" : \"WITH_RAW\""));
         CliTestSupport.Run badWidth = CliTestSupport.run("experiment", "in-domain", "--labels",
                 labelFile.toString(), "--methods", "v1", "--v1-width", "100", "--out", dir.resolve("in5").toString());
         assertEquals(ExitCode.BAD_INPUT.code(), badWidth.exitCode());
-        assertTrue(badWidth.err().contains("multiple of 24"), badWidth.err());
+        assertTrue(badWidth.err().contains("multiple of 6"), badWidth.err());
         CliTestSupport.Run badStatic = CliTestSupport.run("experiment", "in-domain", "--labels",
                 labelFile.toString(), "--v2-static", "raw", "--out", dir.resolve("in4").toString());
         assertEquals(ExitCode.USAGE.code(), badStatic.exitCode());

@@ -25,7 +25,8 @@ import org.narformer.onnx.StaticFeatureCalculator;
  * Then an end token, 15 copies of {@code nerf32(100000)}. Shapes: tokens {@code [(n+1) × 960]}; adjacency
  * {@code [(n+1) × (n+1)]}, the graph's symmetric adjacency with the end token unconnected (V1 does not use it:
  * topology is in the source codes); static features {@code [256]}: {@code nerf32} of {@code [batch, FLOPs/1e9,
- * params/1e9, memory access/1e9]}. The depth-token input is {@link #depthEncoding(int)} ({@code trans}, 480
+ * params/1e9, memory access/1e9]}, followed on request by the 4 raw values ({@link #withRawStatic()}: {@code [260]},
+ * not in the reference). The depth-token input is {@link #depthEncoding(int)} ({@code trans}, 480
  * frequencies, as the reference hard-codes); the model maps it and adds it to the sequence.
  *
  * <p>Shapes of rank 0 or above 4 make the reference's feature code crash; {@code lenientShapes} false
@@ -39,6 +40,8 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
     public static final int TOKEN_DIM = 960;
     /** Static-feature width: 4 · 64. */
     public static final int STATIC_DIM = 256;
+    /** Raw static values appended by {@link #withRawStatic()}: {@code [batch, GFLOPs, Gparams, Gmemory access]}. */
+    public static final int RAW_STATIC_DIM = 4;
     /** The scalar encoded in the end token. */
     public static final double END_TOKEN_VALUE = 100000;
 
@@ -52,28 +55,37 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
 
     private final NetworkTokenizerConfig config;
     private final boolean lenientShapes;
+    private final boolean rawStatic;
     private final StaticFeatureCalculator staticFeatures;
 
     /**
+     * @param rawStatic append the 4 raw static values to their 256 encoded ones (not in the reference: the bounded
+     *                  periodic codes cannot extrapolate to networks larger than the training ones)
      * @throws IllegalArgumentException for {@link NetworkTokenizerConfig#fullTuples()}: V1 has 8 attribute slots
      */
-    public V1NetworkTokenizer(NetworkTokenizerConfig config, boolean lenientShapes) {
+    public V1NetworkTokenizer(NetworkTokenizerConfig config, boolean lenientShapes, boolean rawStatic) {
         if (config.fullTuples()) {
             throw new IllegalArgumentException("V1 tokens hold 8 attribute values: full tuples do not fit");
         }
         this.config = config;
         this.lenientShapes = lenientShapes;
+        this.rawStatic = rawStatic;
         this.staticFeatures = new StaticFeatureCalculator(config.staticFeatureMode());
     }
 
     /** The reference-compatible tokenizer at {@code batchSize}. */
     public static V1NetworkTokenizer reference(int batchSize) {
-        return new V1NetworkTokenizer(NetworkTokenizerConfig.defaults().withBatchSize(batchSize), false);
+        return new V1NetworkTokenizer(NetworkTokenizerConfig.defaults().withBatchSize(batchSize), false, false);
     }
 
     /** The tokenizer at {@code batchSize} that encodes every network, rank-0 and rank>4 outputs included. */
     public static V1NetworkTokenizer lenient(int batchSize) {
-        return new V1NetworkTokenizer(NetworkTokenizerConfig.defaults().withBatchSize(batchSize), true);
+        return new V1NetworkTokenizer(NetworkTokenizerConfig.defaults().withBatchSize(batchSize), true, false);
+    }
+
+    /** This tokenizer with the raw static values appended to the encoded ones ({@code [256 + 4]}). */
+    public V1NetworkTokenizer withRawStatic() {
+        return new V1NetworkTokenizer(config, lenientShapes, true);
     }
 
     public NetworkTokenizerConfig config() {
@@ -82,6 +94,10 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
 
     public boolean lenientShapes() {
         return lenientShapes;
+    }
+
+    public boolean rawStatic() {
+        return rawStatic;
     }
 
     @Override
@@ -118,9 +134,12 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
             NERF.encode(i, tokens, row + SELF);
         }
         float[] raw = staticFeatures.compute(graph).scaledVector(config.batchSize());
-        float[] statics = new float[STATIC_DIM];
+        float[] statics = new float[staticDim()];
         for (int k = 0; k < raw.length; k++) {
             NERF.encode(raw[k], statics, k * PART);
+        }
+        if (rawStatic) {
+            System.arraycopy(raw, 0, statics, STATIC_DIM, RAW_STATIC_DIM);
         }
         return V1Tokenizer.endSequence(n, TOKEN_DIM, tokens, NERF.encode(END_TOKEN_VALUE),
                 graph.symmetricAdjacency(), statics);
@@ -161,6 +180,6 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
 
     @Override
     public int staticDim() {
-        return STATIC_DIM;
+        return rawStatic ? STATIC_DIM + RAW_STATIC_DIM : STATIC_DIM;
     }
 }

@@ -74,7 +74,21 @@ class V1NetworkTokenizerIT {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> V1NetworkTokenizer.reference(1).tokenize(g));
         assertTrue(e.getMessage().contains("rank 0"), e.getMessage());
-        TokenizedGraph t = new V1NetworkTokenizer(NetworkTokenizerConfig.defaults(), true).tokenize(g);
+        TokenizedGraph t = V1NetworkTokenizer.lenient(1).tokenize(g);
         assertEquals(g.nodeCount() + 1, t.nodeCount());
+    }
+
+    @Test
+    void rawStaticAppendsNnlpsFourRawValuesAfterTheEncodedOnes() {
+        NetworkGraph g = WholeNetworkTokenizerIT.read("resnet18-v1-7-no-weight.onnx");
+        TokenizedGraph encoded = V1NetworkTokenizer.reference(1).tokenize(g);
+        V1NetworkTokenizer raw = V1NetworkTokenizer.reference(1).withRawStatic();
+        TokenizedGraph t = raw.tokenize(g);
+        assertEquals(260, raw.staticDim());
+        assertArrayEquals(encoded.staticFeatures(), Arrays.copyOf(t.staticFeatures(), 256));
+        assertArrayEquals(new NnlpTokenizer(NetworkTokenizerConfig.defaults()).tokenize(g).staticFeatures(),
+                Arrays.copyOfRange(t.staticFeatures(), 256, 260));
+        assertEquals(1f, t.staticFeatures()[256], "batch");
+        assertArrayEquals(encoded.tokens(), t.tokens());
     }
 }

@@ -60,33 +60,35 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
             return sample.target(NnlqpReader.LATENCY);
         }
 
-        /** The input of a trained {@code method} (V2, NNLP or V1) under {@code config}'s V2 static features. */
+        /** The input of a trained {@code method} (V2, NNLP or V1) under {@code config}'s static features. */
         public TokenizedGraph graph(LatencyMethod method, LatencyExperimentConfig config) {
-            if (method == LatencyMethod.NNLP) {
-                return nnlp;
-            }
-            if (method == LatencyMethod.V1) {
-                if (v1 == null) {
-                    throw new IllegalStateException("the dataset was loaded without V1 tokens");
+            return switch (method) {
+                case NNLP -> nnlp;
+                case V2 -> config.v2Static() == LatencyExperimentConfig.StaticFeatures.WITH_RAW ? withRawStatic(v2)
+                        : v2;
+                case V1 -> {
+                    if (v1 == null) {
+                        throw new IllegalStateException("the dataset was loaded without V1 tokens");
+                    }
+                    yield config.v1Static() == LatencyExperimentConfig.StaticFeatures.WITH_RAW ? withRawStatic(v1)
+                            : v1;
                 }
-                return v1;
-            }
-            if (method != LatencyMethod.V2) {
-                throw new IllegalArgumentException(method.label() + " is not a graph model");
-            }
-            return config.v2Static() == LatencyExperimentConfig.V2Static.WITH_RAW ? v2WithRawStatic() : v2;
+                default -> throw new IllegalArgumentException(method.label() + " is not a graph model");
+            };
         }
 
         /**
-         * The V2 tokens with the raw static values appended to the sinusoidal ones ({@code [40 + 4]}, see
-         * {@link LatencyExperimentConfig.V2Static#WITH_RAW}); the token and adjacency arrays are shared.
+         * {@code encoded} (this item's V2 or V1 tokens) with the raw static values appended to its encoded ones
+         * ({@link LatencyExperimentConfig.StaticFeatures#WITH_RAW}; what the tokenizers' raw-static options give);
+         * the token and adjacency arrays are shared.
          */
-        public TokenizedGraph v2WithRawStatic() {
-            float[] sinusoids = v2.staticFeatures();
+        private TokenizedGraph withRawStatic(TokenizedGraph encoded) {
+            float[] codes = encoded.staticFeatures();
             float[] raw = nnlp.staticFeatures();
-            float[] both = Arrays.copyOf(sinusoids, sinusoids.length + raw.length);
-            System.arraycopy(raw, 0, both, sinusoids.length, raw.length);
-            return new TokenizedGraph(v2.nodeCount(), v2.tokenDim(), v2.tokens(), v2.adjacency(), both);
+            float[] both = Arrays.copyOf(codes, codes.length + raw.length);
+            System.arraycopy(raw, 0, both, codes.length, raw.length);
+            return new TokenizedGraph(encoded.nodeCount(), encoded.tokenDim(), encoded.tokens(), encoded.adjacency(),
+                    both);
         }
 
         /** FLOPs / 1e9 of the network at its batch size (the FLOPs baselines' input). */

@@ -13,7 +13,6 @@ import org.narformer.model.V2Config;
 import org.narformer.model.V2Family;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
-import org.narformer.tokenizer.V1NetworkTokenizer;
 import org.narformer.train.Predictor;
 import org.narformer.train.TrainConfig;
 import org.narformer.train.TrainingResult;
@@ -98,12 +97,11 @@ public final class LatencyExperiment {
 
     /**
      * The network of a trained {@code method}: V2 or NNLP at the configured size (and output scale), or V1 at its
-     * configured width with the lenient whole-network tokenizer the dataset's V1 tokens come from (at batch 1: the
-     * dataset tokenizes each network at its own batch size; the model reads only the widths and the depth input).
+     * configured width and static features ({@link LatencyExperimentConfig#v1Tokenizer()}).
      */
     private static ModelFamily<?> family(LatencyFold fold, LatencyMethod method, LatencyExperimentConfig config) {
         if (method == LatencyMethod.V1) {
-            return new V1Family(config.v1(), V1NetworkTokenizer.lenient(1));
+            return new V1Family(config.v1(), config.v1Tokenizer());
         }
         V2Config base = method == LatencyMethod.V2 ? V2Config.nnlqp() : V2Config.nnlp();
         return new V2Family(base.withSize(config.layers(), config.hiddenDim())

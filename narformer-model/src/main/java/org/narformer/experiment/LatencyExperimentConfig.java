@@ -1,6 +1,7 @@
 package org.narformer.experiment;
 
 import org.narformer.model.V1Config;
+import org.narformer.tokenizer.V1NetworkTokenizer;
 import org.narformer.train.TrainConfig;
 
 /**
@@ -20,6 +21,8 @@ import org.narformer.train.TrainConfig;
  *                           null reads as the reference
  * @param v2Static           V2's static features: the reference's sinusoids, or the sinusoids followed by the raw
  *                           values NNLP reads; null reads as the reference
+ * @param v1Static           V1's static features: the reference's 256 nerf codes, or the codes followed by the raw
+ *                           values; null reads as the reference
  * @param v1Width            V1's model width: the reference's 960 (0 reads as 960), or a CPU size reached through an
  *                           input projection ({@link V1Config#withModelWidth}, not in the reference); V1 keeps its
  *                           own depth (6 encoder blocks, 3 fusion stages), so {@code hiddenDim} and {@code layers}
@@ -27,9 +30,10 @@ import org.narformer.train.TrainConfig;
  */
 public record LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int seeds, long seed,
                                       double validationFraction, OutputScale outputScale,
-                                      TrainConfig.Objective objective, V2Static v2Static, int v1Width) {
-    /** V1's widths are multiples of this: divisible by its 6 heads, and {@code width + 256} by 8. */
-    public static final int V1_WIDTH_STEP = 24;
+                                      TrainConfig.Objective objective, StaticFeatures v2Static,
+                                      StaticFeatures v1Static, int v1Width) {
+    /** V1's widths are multiples of this: its 6 heads. */
+    public static final int V1_WIDTH_STEP = 6;
 
     /** How the graph models' fixed output factor is chosen. */
     public enum OutputScale {
@@ -39,14 +43,18 @@ public record LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int
         TRAIN_MEAN
     }
 
-    /** The static features V2's readout adds to the sum of its node features. */
-    public enum V2Static {
-        /** {@code PE} of {@code [batch, GFLOPs, Gparams, Gmemory access]}, 40 values (the reference). */
+    /** The static features a transformer's readout (V2) or head (V1) reads beside the node features. */
+    public enum StaticFeatures {
+        /**
+         * The reference's encoding of {@code [batch, GFLOPs, Gparams, Gmemory access]}: V2's {@code PE}, 40 values;
+         * V1's {@code nerf32}, 256 values.
+         */
         REFERENCE,
         /**
-         * The 40 sinusoids followed by the 4 raw values (NNLP's static vector), 44 values: not in the reference.
-         * The sinusoids are bounded and periodic, so a network with more FLOPs than any training network gets an
-         * arbitrary code; the raw values reach the head linearly and let the model extrapolate as NNLP does.
+         * The encoded values followed by the 4 raw values (NNLP's static vector), 44 (V2) or 260 (V1) values: not
+         * in the reference. The encodings are bounded and periodic, so a network with more FLOPs than any training
+         * network gets an arbitrary code; the raw values reach the head linearly and let the model extrapolate as
+         * NNLP does.
          */
         WITH_RAW
     }
@@ -55,17 +63,18 @@ public record LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int
     public LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int seeds, long seed,
                                    double validationFraction) {
         this(epochs, hiddenDim, layers, seeds, seed, validationFraction, OutputScale.REFERENCE,
-                TrainConfig.Objective.RELATIVE_MSE, V2Static.REFERENCE, 0);
+                TrainConfig.Objective.RELATIVE_MSE, StaticFeatures.REFERENCE, StaticFeatures.REFERENCE, 0);
     }
 
     public LatencyExperimentConfig {
         outputScale = outputScale == null ? OutputScale.REFERENCE : outputScale;
         objective = objective == null ? TrainConfig.Objective.RELATIVE_MSE : objective;
-        v2Static = v2Static == null ? V2Static.REFERENCE : v2Static;
+        v2Static = v2Static == null ? StaticFeatures.REFERENCE : v2Static;
+        v1Static = v1Static == null ? StaticFeatures.REFERENCE : v1Static;
         v1Width = v1Width == 0 ? V1Config.nnlqp().dModel() : v1Width;
         if (v1Width < 0 || v1Width % V1_WIDTH_STEP != 0) {
             throw new IllegalArgumentException("V1's width must be a positive multiple of " + V1_WIDTH_STEP
-                    + " (6 heads, and with its 256 static features a multiple of 8): " + v1Width);
+                    + " (its heads): " + v1Width);
         }
         if (epochs < 1 || hiddenDim < 8 || hiddenDim % 8 != 0 || layers < 1 || seeds < 1) {
             throw new IllegalArgumentException("epochs, layers and seeds must be positive and the width a multiple "
@@ -78,7 +87,17 @@ public record LatencyExperimentConfig(int epochs, int hiddenDim, int layers, int
 
     /** V1's network configuration: the reference's whole-network variant at {@link #v1Width()}. */
     public V1Config v1() {
-        return V1Config.nnlqp().withModelWidth(v1Width);
+        return V1Config.nnlqp().withModelWidth(v1Width).withStaticDim(v1Tokenizer().staticDim());
+    }
+
+    /**
+     * The whole-network tokenizer V1's checkpoints record: lenient shapes, so that every network V2 reads is read,
+     * with the configured static features; at batch 1 (the dataset tokenizes each network at its own batch size,
+     * the model reads only the widths and the depth input).
+     */
+    public V1NetworkTokenizer v1Tokenizer() {
+        V1NetworkTokenizer lenient = V1NetworkTokenizer.lenient(1);
+        return v1Static == StaticFeatures.WITH_RAW ? lenient.withRawStatic() : lenient;
     }
 
     /** The reference sizes: 50 epochs, d 512, 2 layers (V1 960); one seed; 10 % validation. */

@@ -104,7 +104,10 @@ public final class NarFormerV1Block extends AbstractBlock {
         }
     }
 
-    /** Widths of the whole-network head: {@code w, w, w/2, w/4, w/8, 1} with {@code w = d + staticDim}. */
+    /**
+     * Widths of the whole-network head: {@code w, w, w/2, w/4, w/8, 1} with {@code w = d + staticDim}, halved with
+     * floor division (exact in the reference, where {@code w = 1216}).
+     */
     private int[] headWidths() {
         int w = config.dModel() + config.staticDim();
         return new int[] {w, w, w / 2, w / 4, w / 8, 1};

@@ -61,7 +61,7 @@ public final class V1Checkpoints {
                 m.put("tokenizer", cells.config());
             } else if (model.tokenizer() instanceof V1NetworkTokenizer networks) {
                 m.put(NETWORK_TOKENIZER, Map.of("config", networks.config(), "lenientShapes",
-                        networks.lenientShapes()));
+                        networks.lenientShapes(), "rawStatic", networks.rawStatic()));
             } else {
                 throw new IllegalArgumentException("no checkpoint form for " + model.tokenizer().getClass());
             }
@@ -136,7 +136,8 @@ public final class V1Checkpoints {
             if (manifest.get(NETWORK_TOKENIZER) instanceof Map<?, ?> networks) {
                 return new V1Family(config, new V1NetworkTokenizer(Checkpoints.json().convertValue(
                         networks.get("config"), NetworkTokenizerConfig.class),
-                        Boolean.TRUE.equals(networks.get("lenientShapes"))));
+                        Boolean.TRUE.equals(networks.get("lenientShapes")),
+                        Boolean.TRUE.equals(networks.get("rawStatic"))));
             }
             V1CellTokenizerConfig tokens = Checkpoints.json().convertValue(manifest.get("tokenizer"),
                     V1CellTokenizerConfig.class);

@@ -16,8 +16,8 @@ package org.narformer.model;
  * @param depthToken    add the token {@code ReLU(Linear(PE(n)))}; {@code --use_extra_token} (on in every script)
  * @param staticDim     0 for cells (head {@code sigmoid(Linear(d→1))}); the static-feature width for whole networks
  *                      ({@code --dataset nnlqp}: 256), whose head is the MLP of {@code RegHead} on
- *                      {@code [h, static]} ({@code w = d + staticDim}: w→w→w/2→w/4→w/8→1, ReLU and dropout after each
- *                      hidden layer, no output activation: latency in ms)
+ *                      {@code [h, static]} ({@code w = d + staticDim}: w→w→w/2→w/4→w/8→1 with floor division, ReLU and
+ *                      dropout after each hidden layer, no output activation: latency in ms)
  * @param tokenDim      the tokenizer's token width; equal to {@code dModel} in the reference (0 reads as
  *                      {@code dModel}). When it differs, a {@code Linear(tokenDim → dModel)} projects the tokens and
  *                      the depth token's input ({@link #withModelWidth}): not in the reference, a CPU-size option
@@ -33,8 +33,8 @@ public record V1Config(int dModel, int heads, int ffnDim, float dropout, int enc
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1): " + dropout);
         require(encoderLayers > 0, "encoderLayers must be positive: " + encoderLayers);
         require(fusionStages >= 1 && fusionStages <= 3, "fusionStages must be in 1..3: " + fusionStages);
-        require(staticDim >= 0 && (staticDim == 0 || (dModel + staticDim) % 8 == 0),
-                "staticDim must be 0 or make dModel + staticDim a multiple of 8: " + staticDim);
+        require(staticDim >= 0 && (staticDim == 0 || dModel + staticDim >= 8),
+                "staticDim must be 0 or make the head's width dModel + staticDim at least 8: " + staticDim);
     }
 
     /** A configuration whose tokens have the model width (the reference: no input projection). */
@@ -67,8 +67,8 @@ public record V1Config(int dModel, int heads, int ffnDim, float dropout, int enc
      * The same network at model width {@code width}, fed by the same tokens through an input projection
      * {@code Linear(tokenDim → width)}; the FFN width scales by {@code width / dModel} (rounded), heads, depths
      * and the head's static features stay. Not in the reference: whole-network V1 at the reference width 960
-     * is a 57.5M-parameter model, too slow to train on a CPU. {@code width} must be a multiple of the heads and
-     * keep {@code width + staticDim} a multiple of 8; {@code width == dModel} returns this configuration.
+     * is a 57.5M-parameter model, too slow to train on a CPU. {@code width} must be a multiple of the heads;
+     * {@code width == dModel} returns this configuration.
      */
     public V1Config withModelWidth(int width) {
         if (width == dModel) {
@@ -76,6 +76,12 @@ public record V1Config(int dModel, int heads, int ffnDim, float dropout, int enc
         }
         int ffn = Math.max(1, Math.round((float) ffnDim * width / dModel));
         return new V1Config(width, heads, ffn, dropout, encoderLayers, fusionStages, depthToken, staticDim, tokenDim);
+    }
+
+    /** The same network with a head reading {@code staticDim} static features (whole networks only). */
+    public V1Config withStaticDim(int newStaticDim) {
+        return new V1Config(dModel, heads, ffnDim, dropout, encoderLayers, fusionStages, depthToken, newStaticDim,
+                tokenDim);
     }
 
     /** Whether the tokens pass through an input projection (only off the reference, see {@link #withModelWidth}). */

@@ -35,6 +35,8 @@ class V1ConfigTest {
         assertTrue(small.projectsInput());
         assertThrows(IllegalArgumentException.class, () -> reference.withModelWidth(64),
                 "64 is not a multiple of 6 heads");
+        assertEquals(260, small.withStaticDim(260).staticDim(), "the head's width 356 need not divide by 8");
+        assertEquals(96, small.withStaticDim(260).dModel());
     }
 
     @Test

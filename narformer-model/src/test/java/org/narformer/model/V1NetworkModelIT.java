@@ -29,18 +29,19 @@ class V1NetworkModelIT {
     private static final V1NetworkTokenizer TOKENIZER = V1NetworkTokenizer.reference(1);
     /** The reference's 960-d width and head; one encoder block, FFN 64, one fusion stage: small enough for a test. */
     private static final V1Config SMALL = new V1Config(960, 6, 64, 0.1f, 1, 1, true, 256);
-    /** The same at width 48 behind the CPU-size input projection 960 → 48. */
-    private static final V1Config PROJECTED = SMALL.withModelWidth(48);
+    /** The CPU options: width 48 behind the input projection 960 → 48, raw static values after the codes. */
+    private static final V1NetworkTokenizer RAW_STATIC = TOKENIZER.withRawStatic();
+    private static final V1Config PROJECTED = SMALL.withModelWidth(48).withStaticDim(RAW_STATIC.staticDim());
 
     @TempDir
     Path tmp;
 
-    private static List<TokenizedGraph> networks() {
+    private static List<TokenizedGraph> networks(V1NetworkTokenizer tokenizer) {
         Optional<DataDirectory> data = DataDirectory.find(null);
         Assumptions.assumeTrue(data.isPresent(), "no data directory (../shared/data, NARFORMER_DATA): skipping");
         return List.of("alexnet-noweight.onnx", "resnet18-v1-7-no-weight.onnx", "vgg16-noweight.onnx",
                         "squeezenet1_0-noweight.onnx").stream()
-                .map(f -> TOKENIZER.tokenize(OnnxImporter.read(data.get().file("onnx/" + f)))).toList();
+                .map(f -> tokenizer.tokenize(OnnxImporter.read(data.get().file("onnx/" + f)))).toList();
     }
 
     /**
@@ -55,9 +56,10 @@ class V1NetworkModelIT {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void paddedBatchOfNetworksPredictsExactlyAsOneByOne(boolean projected) {
-        List<TokenizedGraph> graphs = networks();
-        try (V1Model model = V1Model.create(projected ? PROJECTED : SMALL, TOKENIZER, 2)) {
+    void paddedBatchOfNetworksPredictsExactlyAsOneByOne(boolean cpuOptions) {
+        V1NetworkTokenizer tokenizer = cpuOptions ? RAW_STATIC : TOKENIZER;
+        List<TokenizedGraph> graphs = networks(tokenizer);
+        try (V1Model model = V1Model.create(cpuOptions ? PROJECTED : SMALL, tokenizer, 2)) {
             float[] batched = model.predict(graphs, 4);
             for (int i = 0; i < graphs.size(); i++) {
                 float single = model.predict(List.of(graphs.get(i)), 1)[0];
@@ -70,19 +72,21 @@ class V1NetworkModelIT {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void trainsOnLatenciesAndTheCheckpointLoadsBackWithItsTokenizer(boolean projected) {
-        V1Config small = projected ? PROJECTED : SMALL;
-        List<TokenizedGraph> graphs = networks();
+    void trainsOnLatenciesAndTheCheckpointLoadsBackWithItsTokenizer(boolean cpuOptions) {
+        V1Config small = cpuOptions ? PROJECTED : SMALL;
+        V1NetworkTokenizer tokenizer = cpuOptions ? RAW_STATIC : TOKENIZER;
+        List<TokenizedGraph> graphs = networks(tokenizer);
         float[] latencies = {25f, 55f, 350f, 20f};
         List<TrainingSample> samples = java.util.stream.IntStream.range(0, graphs.size())
                 .mapToObj(i -> TrainingSample.of(graphs.get(i), latencies[i])).toList();
         TrainConfig config = TrainConfig.v1Nnlqp().withEpochs(2).withBatchSize(4).withShowProgress(false);
-        TrainingResult result = new Trainer<>(new V1Family(small, TOKENIZER), config)
+        TrainingResult result = new Trainer<>(new V1Family(small, tokenizer), config)
                 .train(samples, samples, tmp.resolve("run"), Map.of());
         assertEquals(2, result.history().size());
         assertTrue(result.history().stream().allMatch(e -> Double.isFinite(e.meanLoss())));
         assertTrue(ModelFamily.of(result.bestCheckpoint()) instanceof V1Family family
-                && family.tokenizer() instanceof V1NetworkTokenizer, "the manifest names the network tokenizer");
+                && family.tokenizer() instanceof V1NetworkTokenizer recorded && recorded.rawStatic() == cpuOptions,
+                "the manifest names the network tokenizer and its static features");
         try (V1Model model = V1Checkpoints.load(result.lastCheckpoint());
              Predictor predictor = Predictor.load(result.lastCheckpoint())) {
             assertEquals(small, model.config());

@@ -26,18 +26,22 @@ import org.narformer.model.V2Model;
 import org.narformer.tokenizer.V2CellTokenizer;
 
 /**
- * The real proof: on NAS-Bench-201 (reference split: first N train, next 200 validation; labels: cifar10-valid
- * validation accuracy for training and selection), 1,000 steps of a reduced V2 (2 layers, d 256) raise Kendall τ
- * against the CIFAR-10 test accuracy on 2,000 held-out cells that were neither trained nor validated on.
+ * The real proof: on NAS-Bench-201 (reference split: first N = 781 train, next 200 validation; labels: cifar10-valid
+ * validation accuracy for training and selection), 20 epochs (1,960 steps) of a reduced V2 (2 layers, d 256) raise
+ * Kendall τ against the CIFAR-10 test accuracy on 2,000 held-out cells that were neither trained nor validated on.
+ *
+ * <p>The bound is below the spread measured on seeds: at this budget τ varies with the seed (0.505–0.657 over
+ * seeds 3, 4, 5, 6 and 1234 on one thread) and, for one seed, with the machine and thread count (floating-point
+ * sums in another order). With 400 training cells the spread was 0.37–0.64, which a CI machine fell out of.
  */
 class Nb201LearningIT {
-    private static final int TRAIN = 400;
+    private static final int TRAIN = 781;
 
     @TempDir
     Path tmp;
 
     @Test
-    void fewHundredStepsRaiseHeldOutKendallTau() {
+    void trainingRaisesHeldOutKendallTau() {
         Optional<DataDirectory> dir = DataDirectory.find(null);
         Assumptions.assumeTrue(dir.isPresent(), "NAS-Bench-201 data not found (../shared/data or NARFORMER_DATA)");
         List<Sample> all = DataFile.NB201.read(dir.get(), ReadPolicy.STRICT).samples();
@@ -70,7 +74,7 @@ class Nb201LearningIT {
             System.out.printf("NB201 %d train, %d steps: held-out tau %.3f -> %.3f (best epoch %d, val tau %.3f)%n",
                     TRAIN, result.history().stream().mapToInt(EpochReport::steps).sum(), before, after,
                     result.bestEpoch(), result.bestScore());
-            assertTrue(after > 0.55 && after > before + 0.15, "held-out tau must rise: " + before + " -> " + after);
+            assertTrue(after > 0.4 && after > before + 0.3, "held-out tau must rise: " + before + " -> " + after);
         }
     }
 

@@ -210,7 +210,8 @@ public final class Checkpoints {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         Machine machine = Machine.current();
-        env.put("cpu", machine.cpuModel() + ", " + machine.cores() + " cores");
+        env.put("cpu", machine.cpuModel() + ", " + machine.cores() + " cores"
+                + (machine.mklShim() ? ", MKL shim loaded" : ""));
         env.put("djl", Engine.getDjlVersion());
         Engine engine = Engine.getInstance();
         env.put("engine", engine.getEngineName() + " " + engine.getVersion());

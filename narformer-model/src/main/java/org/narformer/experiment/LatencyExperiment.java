@@ -14,6 +14,7 @@ import org.narformer.model.V2Family;
 import org.narformer.model.V2Model;
 import org.narformer.tokenizer.TokenizedGraph;
 import org.narformer.train.Predictor;
+import org.narformer.train.EpochReport;
 import org.narformer.train.TrainConfig;
 import org.narformer.train.TrainingResult;
 import org.narformer.train.TrainingSample;
@@ -47,9 +48,10 @@ public final class LatencyExperiment {
                     runs.add(run);
                     log.accept(String.format(java.util.Locale.ROOT,
                             "%s %s seed %d: MAPE %.2f%% Acc@10%% %.1f%% (last epoch: %.2f%%; best on test, "
-                                    + "optimistic: %.2f%%), %.0f s", fold.name(), method.label(), seed,
+                                    + "optimistic: %.2f%%), %.0f s%s", fold.name(), method.label(), seed,
                             100 * run.selected().mape(), 100 * run.selected().acc10(), 100 * run.last().mape(),
-                            100 * run.bestOnTest().mape(), run.trainSeconds()));
+                            100 * run.bestOnTest().mape(), run.trainSeconds(), run.skippedSteps() > 0
+                                    ? ", " + run.skippedSteps() + " steps skipped (non-finite loss or gradient)" : ""));
                 }
             }
         }
@@ -64,7 +66,7 @@ public final class LatencyExperiment {
         double[] predicted = fold.test().stream().mapToDouble(model::predict).toArray();
         Metrics metrics = Metrics.of(predicted, measured);
         return new LatencyRun(fold.name(), method, 0, ids(fold), families(fold), predicted, predicted, measured,
-                metrics, metrics, 0, (System.nanoTime() - start) / 1e9, predicted, 0);
+                metrics, metrics, 0, (System.nanoTime() - start) / 1e9, predicted, 0, 0);
     }
 
     private static LatencyRun trainGraphModel(LatencyFold fold, LatencyMethod method, long seed,
@@ -89,7 +91,8 @@ public final class LatencyExperiment {
             double[] last = predict(result.lastCheckpoint(), fold.test(), method, config);
             return new LatencyRun(fold.name(), method, seed, ids(fold), families(fold), best, last, measured,
                     Metrics.of(best, measured), Metrics.of(last, measured), result.bestEpoch(), seconds,
-                    onTest.predicted, onTest.epoch);
+                    onTest.predicted, onTest.epoch,
+                    result.history().stream().mapToInt(EpochReport::skippedSteps).sum());
         } finally {
             ScratchDirectory.delete(runDirectory);
         }

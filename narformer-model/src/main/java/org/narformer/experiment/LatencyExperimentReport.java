@@ -42,9 +42,10 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
      * @param trainSeconds mean wall time of one fit
      * @param mapeBestOnTest mean MAPE of the epoch with the lowest test MAPE (the reference's selection, which
      *                     looks at the test set: optimistic, never the headline); NaN when not recorded
+     * @param skippedSteps mean training steps skipped for a non-finite loss or gradient; NaN when not recorded
      */
     public record Cell(int seeds, double mape, double mapeStd, double acc10, double acc10Std, double mapeLast,
-                       double acc10Last, double trainSeconds, double mapeBestOnTest) {
+                       double acc10Last, double trainSeconds, double mapeBestOnTest, double skippedSteps) {
     }
 
     public static LatencyExperimentReport of(List<LatencyRun> runs, List<LatencyMethod> methods) {
@@ -126,7 +127,8 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
                 mean(runs.stream().mapToDouble(r -> r.last().acc10()).toArray()),
                 mean(runs.stream().mapToDouble(LatencyRun::trainSeconds).toArray()),
                 mean(runs.stream().mapToDouble(r -> r.bestOnTest() == null ? Double.NaN : r.bestOnTest().mape())
-                        .toArray()));
+                        .toArray()),
+                mean(runs.stream().mapToDouble(r -> r.skippedSteps() < 0 ? Double.NaN : r.skippedSteps()).toArray()));
     }
 
     /** The mean of the per-fold cells; spreads over the seeds' fold averages ({@code seedRuns}: one list per seed). */
@@ -140,6 +142,7 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
                 mean(cells.stream().mapToDouble(Cell::mapeLast).toArray()),
                 mean(cells.stream().mapToDouble(Cell::acc10Last).toArray()),
                 mean(cells.stream().mapToDouble(Cell::trainSeconds).toArray()),
-                mean(cells.stream().mapToDouble(Cell::mapeBestOnTest).toArray()));
+                mean(cells.stream().mapToDouble(Cell::mapeBestOnTest).toArray()),
+                mean(cells.stream().mapToDouble(Cell::skippedSteps).toArray()));
     }
 }

@@ -21,10 +21,13 @@ import org.narformer.metrics.Metrics;
  *                      selection, which looks at the test set (optimistic; the regressions: the fit); null in
  *                      tables written before it was recorded
  * @param bestOnTestEpoch that epoch (0 for the regressions)
+ * @param skippedSteps  training steps skipped for a non-finite loss or gradient (0 for the regressions; −1 in tables
+ *                      written before it was recorded)
  */
 public record LatencyRun(String fold, LatencyMethod method, long seed, String[] graphIds, String[] families,
                          double[] predicted, double[] predictedLast, double[] measured, Metrics selected, Metrics last,
-                         int bestEpoch, double trainSeconds, double[] predictedBestOnTest, int bestOnTestEpoch) {
+                         int bestEpoch, double trainSeconds, double[] predictedBestOnTest, int bestOnTestEpoch,
+                         int skippedSteps) {
     /** Metrics of {@link #predictedBestOnTest()}, or null when it was not recorded. */
     public Metrics bestOnTest() {
         return predictedBestOnTest == null ? null : Metrics.of(predictedBestOnTest, measured);

@@ -19,6 +19,9 @@ import org.narformer.metrics.Metrics;
 public final class LatencyRunTable {
     /** The header. */
     public static final String HEADER = "fold,method,seed,best_epoch,train_seconds,graph_id,family,measured_ms,"
+            + "predicted_ms,predicted_last_epoch_ms,best_on_test_epoch,predicted_best_on_test_ms,skipped_steps";
+    /** The header of tables written before the skipped-steps column (still read; skipped steps then read −1). */
+    static final String HEADER_V2 = "fold,method,seed,best_epoch,train_seconds,graph_id,family,measured_ms,"
             + "predicted_ms,predicted_last_epoch_ms,best_on_test_epoch,predicted_best_on_test_ms";
     /** The header of tables written before the best-on-test column (still read; that column is then absent). */
     static final String HEADER_V1 = "fold,method,seed,best_epoch,train_seconds,graph_id,family,measured_ms,"
@@ -35,7 +38,8 @@ public final class LatencyRunTable {
                         Integer.toString(r.bestEpoch()), Double.toString(r.trainSeconds()), r.graphIds()[i],
                         r.families()[i], Double.toString(r.measured()[i]), Double.toString(r.predicted()[i]),
                         Double.toString(r.predictedLast()[i]), Integer.toString(r.bestOnTestEpoch()),
-                        r.predictedBestOnTest() == null ? "" : Double.toString(r.predictedBestOnTest()[i])))
+                        r.predictedBestOnTest() == null ? "" : Double.toString(r.predictedBestOnTest()[i]),
+                        Integer.toString(r.skippedSteps())))
                         .append('\n');
             }
         }
@@ -50,7 +54,7 @@ public final class LatencyRunTable {
         } catch (IOException e) {
             throw new BadInputException(file.toString(), null, "cannot read: " + e.getMessage(), e);
         }
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER) && !lines.get(0).equals(HEADER_V1)) {
+        if (lines.isEmpty() || !List.of(HEADER, HEADER_V2, HEADER_V1).contains(lines.get(0))) {
             throw new BadInputException(file.toString(), "line 1", "not a runs table: the header must be " + HEADER);
         }
         int fields = lines.get(0).split(",").length;
@@ -88,7 +92,8 @@ public final class LatencyRunTable {
                 runs.add(new LatencyRun(first[0], LatencyMethod.parse(first[1]), Long.parseLong(first[2]), ids,
                         families, predicted, last, measured, Metrics.of(predicted, measured),
                         Metrics.of(last, measured), Integer.parseInt(first[3]), Double.parseDouble(first[4]), onTest,
-                        onTest == null ? 0 : Integer.parseInt(first[10])));
+                        onTest == null ? 0 : Integer.parseInt(first[10]),
+                        fields > 12 ? Integer.parseInt(first[12]) : -1));
             } catch (NumberFormatException e) {
                 throw new BadInputException(file.toString(), "run " + rows.get(0)[0] + " " + rows.get(0)[1],
                         "bad number: " + e.getMessage(), e);

@@ -14,7 +14,7 @@ class LatencyExperimentReportTest {
         double[] predicted = {1.0 + error};
         Metrics m = Metrics.of(predicted, measured);
         return new LatencyRun(fold, LatencyMethod.V2, seed, new String[] {"g"}, new String[] {fold}, predicted,
-                predicted, measured, m, m, 1, 1.0, predicted, 1);
+                predicted, measured, m, m, 1, 1.0, predicted, 1, (int) seed);
     }
 
     @Test
@@ -28,5 +28,7 @@ class LatencyExperimentReportTest {
         assertEquals(Math.sqrt(0.02), a.mapeStd(), 1e-9, "sample std over the fold's seeds");
         assertEquals(0.2, average.mape(), 1e-9);
         assertEquals(0.0, average.mapeStd(), 1e-9, "both seeds average 0.2 over the folds");
+        assertEquals(1.5, a.skippedSteps(), 1e-12, "seeds 1 and 2 skipped 1 and 2 steps");
+        assertEquals(1.5, average.skippedSteps(), 1e-12);
     }
 }

@@ -1,5 +1,7 @@
 package org.narformer.tokenizer;
 
+import java.util.Arrays;
+
 /**
  * What every tokenizer produces and every model consumes: one token per node, the symmetric adjacency, and
  * the graph-level static features.
@@ -49,5 +51,15 @@ public record TokenizedGraph(int nodeCount, int tokenDim, float[] tokens, boolea
 
     public int staticDim() {
         return staticFeatures.length;
+    }
+
+    /**
+     * This graph with {@code extra} appended to its static features ({@code [staticDim + extra.length]}); the token
+     * and adjacency arrays are shared.
+     */
+    public TokenizedGraph withStaticAppended(float[] extra) {
+        float[] both = Arrays.copyOf(staticFeatures, staticFeatures.length + extra.length);
+        System.arraycopy(extra, 0, both, staticFeatures.length, extra.length);
+        return new TokenizedGraph(nodeCount, tokenDim, tokens, adjacency, both);
     }
 }

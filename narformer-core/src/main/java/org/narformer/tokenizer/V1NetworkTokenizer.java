@@ -134,15 +134,13 @@ public final class V1NetworkTokenizer implements V1Tokenizer {
             NERF.encode(i, tokens, row + SELF);
         }
         float[] raw = staticFeatures.compute(graph).scaledVector(config.batchSize());
-        float[] statics = new float[staticDim()];
+        float[] statics = new float[STATIC_DIM];
         for (int k = 0; k < raw.length; k++) {
             NERF.encode(raw[k], statics, k * PART);
         }
-        if (rawStatic) {
-            System.arraycopy(raw, 0, statics, STATIC_DIM, RAW_STATIC_DIM);
-        }
-        return V1Tokenizer.endSequence(n, TOKEN_DIM, tokens, NERF.encode(END_TOKEN_VALUE),
+        TokenizedGraph encoded = V1Tokenizer.endSequence(n, TOKEN_DIM, tokens, NERF.encode(END_TOKEN_VALUE),
                 graph.symmetricAdjacency(), statics);
+        return rawStatic ? encoded.withStaticAppended(raw) : encoded;
     }
 
     private void encodeShape(NetworkGraph graph, Node node, float[] tokens, int at) {

@@ -2,7 +2,6 @@ package org.narformer.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,35 +59,28 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
             return sample.target(NnlqpReader.LATENCY);
         }
 
-        /** The input of a trained {@code method} (V2, NNLP or V1) under {@code config}'s static features. */
+        /**
+         * The input of a trained {@code method} (V2, NNLP or V1) under {@code config}'s static features: with
+         * {@link LatencyExperimentConfig.StaticFeatures#WITH_RAW}, the encoded ones followed by NNLP's raw vector
+         * (what the tokenizers' raw-static options give).
+         */
         public TokenizedGraph graph(LatencyMethod method, LatencyExperimentConfig config) {
             return switch (method) {
                 case NNLP -> nnlp;
-                case V2 -> config.v2Static() == LatencyExperimentConfig.StaticFeatures.WITH_RAW ? withRawStatic(v2)
-                        : v2;
+                case V2 -> withStatic(v2, config.v2Static());
                 case V1 -> {
                     if (v1 == null) {
                         throw new IllegalStateException("the dataset was loaded without V1 tokens");
                     }
-                    yield config.v1Static() == LatencyExperimentConfig.StaticFeatures.WITH_RAW ? withRawStatic(v1)
-                            : v1;
+                    yield withStatic(v1, config.v1Static());
                 }
                 default -> throw new IllegalArgumentException(method.label() + " is not a graph model");
             };
         }
 
-        /**
-         * {@code encoded} (this item's V2 or V1 tokens) with the raw static values appended to its encoded ones
-         * ({@link LatencyExperimentConfig.StaticFeatures#WITH_RAW}; what the tokenizers' raw-static options give);
-         * the token and adjacency arrays are shared.
-         */
-        private TokenizedGraph withRawStatic(TokenizedGraph encoded) {
-            float[] codes = encoded.staticFeatures();
-            float[] raw = nnlp.staticFeatures();
-            float[] both = Arrays.copyOf(codes, codes.length + raw.length);
-            System.arraycopy(raw, 0, both, codes.length, raw.length);
-            return new TokenizedGraph(encoded.nodeCount(), encoded.tokenDim(), encoded.tokens(), encoded.adjacency(),
-                    both);
+        private TokenizedGraph withStatic(TokenizedGraph encoded, LatencyExperimentConfig.StaticFeatures features) {
+            return features == LatencyExperimentConfig.StaticFeatures.WITH_RAW
+                    ? encoded.withStaticAppended(nnlp.staticFeatures()) : encoded;
         }
 
         /** FLOPs / 1e9 of the network at its batch size (the FLOPs baselines' input). */

@@ -9,7 +9,7 @@ class NasBenchCommandsHelpTest {
     @Test
     void everyProtocolCommandHasHelp() {
         for (String[] args : new String[][] {{"train", "--help"}, {"evaluate", "--help"}, {"predict", "--help"},
-            {"bench", "model", "--help"}}) {
+            {"runs", "--help"}, {"bench", "model", "--help"}}) {
             CliTestSupport.Run r = CliTestSupport.run(args);
             assertEquals(0, r.exitCode(), String.join(" ", args));
             assertTrue(r.out().startsWith("Usage: narformer " + args[0]), r.out());

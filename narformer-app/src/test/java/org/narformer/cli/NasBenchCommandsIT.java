@@ -154,6 +154,27 @@ class NasBenchCommandsIT {
     }
 
     @Test
+    @Order(4)
+    void runsSummarisesTheRunAndReportsBadItems() throws IOException {
+        JsonNode runManifest = json.readTree(run.resolve("manifest.json").toFile());
+        CliTestSupport.Run r = CliTestSupport.run("runs", "--json", run.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode summary = json.readTree(r.out());
+        assertEquals("run", summary.get("runs").get(0).get("name").asText());
+        assertEquals(runManifest.get("result").get("bestAllTau").asDouble(),
+                summary.get("runs").get(0).get("selectedTau").asDouble());
+        assertEquals(1, summary.get("groups").get(0).get("finishedRuns").asInt());
+        assertEquals("V2 NB201 N=60 2 epochs", summary.get("groups").get(0).get("label").asText());
+
+        Path notARun = Files.writeString(tmp.resolve("not-a-run.json"), "{\"kind\": \"nasbench-evaluation\"}");
+        CliTestSupport.Run partial = CliTestSupport.run("runs", tmp.toString(), notARun.toString());
+        assertEquals(ExitCode.PARTIAL_FAILURE.code(), partial.exitCode(), partial.err());
+        assertTrue(partial.out().contains("V2 NB201 N=60 2 epochs"), "a directory of runs: " + partial.out());
+        assertTrue(partial.err().startsWith("narformer: " + notARun), partial.err());
+        assertEquals(ExitCode.BAD_INPUT.code(), CliTestSupport.run("runs", notARun.toString()).exitCode());
+    }
+
+    @Test
     @Order(5)
     void badInputsAreExit3WithOneLocatedLine() throws IOException {
         Path missing = tmp.resolve("no-such-run");

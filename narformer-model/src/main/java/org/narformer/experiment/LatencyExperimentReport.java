@@ -8,9 +8,9 @@ import java.util.Map;
 
 import org.narformer.TextTable;
 
-import static org.narformer.experiment.SeedStats.mean;
-import static org.narformer.experiment.SeedStats.pct;
-import static org.narformer.experiment.SeedStats.std;
+import static org.narformer.metrics.SeedStats.mean;
+import static org.narformer.metrics.SeedStats.pct;
+import static org.narformer.metrics.SeedStats.std;
 
 /**
  * The per-fold table of a latency experiment: for every fold and method, the mean and standard deviation over

@@ -9,9 +9,9 @@ import java.util.function.ToDoubleFunction;
 
 import org.narformer.TextTable;
 
-import static org.narformer.experiment.SeedStats.mean;
-import static org.narformer.experiment.SeedStats.pct;
-import static org.narformer.experiment.SeedStats.std;
+import static org.narformer.metrics.SeedStats.mean;
+import static org.narformer.metrics.SeedStats.pct;
+import static org.narformer.metrics.SeedStats.std;
 
 /**
  * The two tables of the multi-device protocol ({@link MultiDeviceExperiment}): per source device, one model per

@@ -1,7 +1,5 @@
 package org.narformer.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.narformer.BadInputException;
 import org.narformer.data.DataDirectory;
 import org.narformer.metrics.EvaluationReport;
@@ -54,7 +51,7 @@ public final class NasBenchProtocol {
                     cells.testTargets());
         }
         curve.add(new TauPoint(0, 0, Double.NaN, Double.NaN, untrained, seconds(start)));
-        Map<String, Object> manifest = ArtifactManifest.head("nasbench-run", command);
+        Map<String, Object> manifest = ArtifactManifest.head(NasBenchRunManifest.KIND, command);
         manifest.put("family", config.family().name());
         manifest.put("protocol", config.toMap());
         manifest.put("data", cells.describe());
@@ -75,35 +72,20 @@ public final class NasBenchProtocol {
      */
     public static NasBenchRun resume(Path runDirectory, DataDirectory dataDirectory, List<String> command) {
         long start = System.nanoTime();
-        Path manifestFile = runDirectory.resolve(ArtifactManifest.FILE);
         Path last = runDirectory.resolve(Trainer.LAST);
-        if (!Files.isRegularFile(manifestFile) || !Files.isDirectory(last)) {
+        if (!NasBenchRunManifest.isRunDirectory(runDirectory)) {
             throw new BadInputException(runDirectory.toString(), null,
                     "not a training run (needs manifest.json and last/)");
         }
-        Map<String, Object> manifest;
-        try {
-            manifest = Checkpoints.json().readValue(manifestFile.toFile(),
-                    new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
-            throw new BadInputException(manifestFile.toString(), null, "unreadable run manifest: " + e.getMessage(), e);
+        NasBenchRunManifest read = NasBenchRunManifest.read(runDirectory);
+        if (read.result() != null) {
+            throw new BadInputException(read.file().toString(), "result", "this run has already finished");
         }
-        if (manifest.containsKey("result")) {
-            throw new BadInputException(manifestFile.toString(), "result", "this run has already finished");
-        }
-        if (!(manifest.get("protocol") instanceof Map<?, ?> protocol)) {
-            throw new BadInputException(manifestFile.toString(), "protocol", "missing: not a nasbench-run manifest");
-        }
-        NasBenchConfig config = NasBenchConfig.fromMap(protocol, manifestFile.toString());
+        NasBenchConfig config = read.config();
+        Map<String, Object> manifest = new LinkedHashMap<>(read.content());
         CheckpointRecord lastRecord = ModelFamily.of(last).record(last);
         int doneEpochs = lastRecord.epoch();
-        List<TauPoint> curve = new ArrayList<>();
-        for (Object point : (List<?>) manifest.getOrDefault("curve", List.of())) {
-            TauPoint p = Checkpoints.json().convertValue(point, TauPoint.class);
-            if (p.epoch() <= doneEpochs) {
-                curve.add(p);
-            }
-        }
+        List<TauPoint> curve = new ArrayList<>(read.curve().stream().filter(p -> p.epoch() <= doneEpochs).toList());
         double elapsedBefore = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).elapsedSeconds();
         List<Object> resumes = new ArrayList<>((List<?>) manifest.getOrDefault("resumes", List.of()));
         resumes.add(Map.of("atEpoch", doneEpochs, "command", command == null ? List.of() : command,

@@ -1,13 +1,13 @@
-package org.narformer.experiment;
+package org.narformer.metrics;
 
 import java.util.Locale;
 
-/** Means and spreads over seeds, and their printed form, for the experiment reports. */
-final class SeedStats {
+/** Means and spreads over seeds, and their printed form, for the experiment reports and run summaries. */
+public final class SeedStats {
     private SeedStats() {
     }
 
-    static double mean(double[] v) {
+    public static double mean(double[] v) {
         double s = 0;
         for (double x : v) {
             s += x;
@@ -16,7 +16,7 @@ final class SeedStats {
     }
 
     /** Sample standard deviation (n − 1); 0 for a single value. */
-    static double std(double[] v) {
+    public static double std(double[] v) {
         if (v.length < 2) {
             return 0;
         }
@@ -29,7 +29,7 @@ final class SeedStats {
     }
 
     /** A fraction as a percentage with two decimals ({@code 0.1234 → 12.34%}). */
-    static String pct(double v) {
+    public static String pct(double v) {
         return String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.narformer.model.Checkpoints;
  * configuration, its τ-vs-epoch curve and, once the run has finished, its {@code result}.
  *
  * @param file    the manifest file
- * @param content every field as read (for rewriting it on resume)
+ * @param content every field as read, in file order (read-only; a resumed run rewrites a copy)
  * @param config  the run's protocol configuration
  * @param curve   one point per completed epoch (and epoch 0), as far as the run got
  */
@@ -28,6 +29,7 @@ public record NasBenchRunManifest(Path file, Map<String, Object> content, NasBen
     public static final String KIND = "nasbench-run";
 
     public NasBenchRunManifest {
+        content = Collections.unmodifiableMap(new LinkedHashMap<>(content));
         curve = List.copyOf(curve);
     }
 

@@ -1,15 +1,14 @@
 package org.narformer.train;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Properties;
 
 import org.narformer.AtomicFiles;
 import org.narformer.model.Checkpoints;
@@ -21,6 +20,7 @@ import org.narformer.model.Checkpoints;
  */
 public final class ArtifactManifest {
     public static final String FILE = "manifest.json";
+    private static final String BUILD_COMMIT = "build-commit.properties";
 
     private ArtifactManifest() {
     }
@@ -39,41 +39,28 @@ public final class ArtifactManifest {
     }
 
     /**
-     * The commit of the running build: the {@code narformer.gitSha} system property when set, otherwise
-     * {@code git rev-parse HEAD} in {@code narformer.home} (set by the launcher) or the working directory, with
-     * {@code -dirty} when there are uncommitted changes; "unknown" when git cannot tell.
+     * The commit this build was made from, as the build recorded it ({@code build-commit.properties}, written by the
+     * git-commit-id plugin), with {@code -dirty} when the working tree had uncommitted changes; the
+     * {@code narformer.gitSha} system property overrides it; "unknown" for a build made outside a git checkout.
      */
     public static String gitSha() {
         String given = System.getProperty("narformer.gitSha");
         if (given != null && !given.isBlank()) {
             return given;
         }
-        String home = System.getProperty("narformer.home", ".");
-        String sha = git(home, "rev-parse", "HEAD");
-        if (sha == null || sha.isEmpty()) {
+        Properties build = new Properties();
+        try (InputStream in = ArtifactManifest.class.getResourceAsStream(BUILD_COMMIT)) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
             return "unknown";
         }
-        String status = git(home, "status", "--porcelain", "--untracked-files=no");
-        return status == null || status.isEmpty() ? sha : sha + "-dirty";
-    }
-
-    private static String git(String dir, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", dir));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return null;
-            }
-            return new String(out, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+        String sha = build.getProperty("git.commit.id.full", "");
+        if (sha.isBlank()) {
+            return "unknown";
         }
+        return Boolean.parseBoolean(build.getProperty("git.dirty")) ? sha + "-dirty" : sha;
     }
 
     /** Writes {@code content} as indented JSON to {@code file} (through a temporary sibling, then a rename). */

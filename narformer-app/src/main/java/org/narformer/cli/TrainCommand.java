@@ -14,6 +14,7 @@ import org.narformer.data.DataDirectory;
 import org.narformer.train.NasBenchConfig;
 import org.narformer.train.NasBenchProtocol;
 import org.narformer.train.NasBenchRun;
+import org.narformer.train.NasBenchRunResult;
 import org.narformer.train.TauPoint;
 import org.narformer.train.Trainer;
 
@@ -172,7 +173,8 @@ final class TrainCommand implements Callable<Integer> {
             run = NasBenchProtocol.train(cfg, dir, out, CommandLines.of(spec));
         }
         NasBenchConfig cfg = run.config();
-        boolean ema = run.bestEmaEpoch() > 0;
+        NasBenchRunResult result = run.result();
+        boolean ema = result.hasEma();
         TextTable table = ema
                 ? new TextTable("epoch", "steps", "loss", "select tau", "tau all", "EMA select tau", "EMA tau all",
                 "elapsed s")
@@ -192,13 +194,13 @@ final class TrainCommand implements Callable<Integer> {
         System.out.print(table.render());
         System.out.println("tau on all cells is against " + cfg.space().testLabelNote());
         System.out.printf(Locale.ROOT, "best epoch %d (selected on %s): selection tau %.4f, tau on all %d cells "
-                        + "%.4f%n%.3f s/iteration, %.0f s wall%ncheckpoint %s%nmanifest %s%n", run.bestEpoch(),
-                cfg.selectOn().name().toLowerCase(Locale.ROOT), run.bestSelectionTau(),
-                cfg.space().file().publishedRows(), run.bestAllTau(), run.secondsPerIteration(),
-                run.wallSeconds(), run.bestCheckpoint(), out.resolve("manifest.json"));
-        if (run.bestEmaEpoch() > 0) {
+                        + "%.4f%n%.3f s/iteration, %.0f s wall%ncheckpoint %s%nmanifest %s%n", result.bestEpoch(),
+                cfg.selectOn().name().toLowerCase(Locale.ROOT), result.bestSelectionTau(),
+                cfg.space().file().publishedRows(), result.bestAllTau(), result.progress().secondsPerIteration(),
+                result.progress().wallSeconds(), result.bestCheckpoint(), out.resolve("manifest.json"));
+        if (ema) {
             System.out.printf(Locale.ROOT, "weight EMA: best epoch %d, tau on all cells %.4f (%s)%n",
-                    run.bestEmaEpoch(), run.bestEmaAllTau(), out.resolve(Trainer.BEST_EMA));
+                    result.bestEmaEpoch(), result.bestEmaAllTau(), result.bestEmaCheckpoint());
         }
         return ExitCode.OK.code();
     }

@@ -136,7 +136,7 @@ public final class NasBenchProtocol {
                             report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
                             seconds(start), report.emaEvaluation() == null ? Double.NaN
                             : report.emaEvaluation().kendallTau(), emaAllTau));
-                    manifest.put("progress", timing(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start));
+                    manifest.put("progress", progress(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start).toMap());
                     ArtifactManifest.write(manifestFile, manifest);
                 });
 
@@ -144,30 +144,19 @@ public final class NasBenchProtocol {
                 ? tauOf(result.bestCheckpoint(), all, truth, config) : Double.NaN;
         double bestEmaAllTau = result.bestEmaCheckpoint() != null
                 ? tauOf(result.bestEmaCheckpoint(), all, truth, config) : Double.NaN;
-        double perIteration = newSteps[0] == 0 ? Double.NaN : trainingSeconds[0] / newSteps[0];
-        NasBenchRun run = new NasBenchRun(runDirectory, config, curve, result.bestEpoch(), result.bestScore(),
-                bestAllTau, result.bestCheckpoint(), seconds(start), perIteration, result.bestEmaEpoch(),
-                bestEmaAllTau);
-        Map<String, Object> outcome = new LinkedHashMap<>(timing(steps[0], newSteps[0], skipped[0],
-                trainingSeconds[0], start));
-        outcome.put("bestEpoch", run.bestEpoch());
-        outcome.put("bestSelectionTau", run.bestSelectionTau());
-        outcome.put("bestAllTau", run.bestAllTau());
-        if (result.bestEmaCheckpoint() != null) {
-            outcome.put("bestEmaEpoch", result.bestEmaEpoch());
-            outcome.put("bestEmaSelectionTau", result.bestEmaScore());
-            outcome.put("bestEmaAllTau", bestEmaAllTau);
-            outcome.put("bestEmaCheckpoint", result.bestEmaCheckpoint().toString());
-        }
-        outcome.put("selectedOn", config.selectOn() == NasBenchConfig.Selection.VALIDATION
-                ? "validation cells (training label): the reference rule"
-                : "all cells against the test label: selection on the test set, optimistic");
-        outcome.put("bestCheckpoint", String.valueOf(result.bestCheckpoint()));
-        outcome.put("lastCheckpoint", result.lastCheckpoint().toString());
+        NasBenchRunResult outcome = new NasBenchRunResult(
+                progress(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start), result.bestEpoch(),
+                result.bestScore(), bestAllTau, result.bestCheckpoint(), result.lastCheckpoint(),
+                config.selectOn() == NasBenchConfig.Selection.VALIDATION
+                        ? "validation cells (training label): the reference rule"
+                        : "all cells against the test label: selection on the test set, optimistic",
+                result.bestEmaCheckpoint() != null ? result.bestEmaEpoch() : 0,
+                result.bestEmaCheckpoint() != null ? result.bestEmaScore() : Double.NaN, bestEmaAllTau,
+                result.bestEmaCheckpoint());
         manifest.remove("progress");
-        manifest.put("result", outcome);
+        manifest.put("result", outcome.toMap());
         ArtifactManifest.write(manifestFile, manifest);
-        return run;
+        return new NasBenchRun(runDirectory, config, curve, outcome);
     }
 
     /** Evaluates a checkpoint (or a run directory's selected one) on every cell of its space. */
@@ -218,15 +207,10 @@ public final class NasBenchProtocol {
      * @param timedSteps  steps of this process (since the start or the resume), over which the time is measured
      * @param skipped     of those, steps skipped for a non-finite loss or gradient
      */
-    private static Map<String, Object> timing(long steps, long timedSteps, long skipped, double trainingSeconds,
-                                              long start) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("steps", steps);
-        t.put("skippedSteps", skipped);
-        t.put("trainingSeconds", trainingSeconds);
-        t.put("secondsPerIteration", timedSteps == 0 ? Double.NaN : trainingSeconds / timedSteps);
-        t.put("wallSeconds", seconds(start));
-        return t;
+    private static RunProgress progress(long steps, long timedSteps, long skipped, double trainingSeconds,
+                                        long start) {
+        return new RunProgress(steps, skipped, trainingSeconds,
+                timedSteps == 0 ? Double.NaN : trainingSeconds / timedSteps, seconds(start));
     }
 
     static double[] toDouble(float[] values) {

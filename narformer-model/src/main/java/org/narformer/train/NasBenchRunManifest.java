@@ -72,16 +72,16 @@ public record NasBenchRunManifest(Path file, Map<String, Object> content, NasBen
         return Files.isRegularFile(dir.resolve(ArtifactManifest.FILE)) && Files.isDirectory(dir.resolve(Trainer.LAST));
     }
 
-    /** The run's outcome ({@code result}: selected epoch and τ, timings), or null while it has not finished. */
+    /** The run's outcome (selected epoch and τ, timings), or null while it has not finished. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> result() {
-        return content.get("result") instanceof Map<?, ?> r ? (Map<String, Object>) r : null;
+    public NasBenchRunResult result() {
+        return content.get("result") instanceof Map<?, ?> r ? NasBenchRunResult.of((Map<String, Object>) r) : null;
     }
 
     /** The last progress record of an unfinished run (steps, skipped steps, timings), or null. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> progress() {
-        return content.get("progress") instanceof Map<?, ?> p ? (Map<String, Object>) p : null;
+    public RunProgress progress() {
+        return content.get("progress") instanceof Map<?, ?> p ? RunProgress.of((Map<String, Object>) p) : null;
     }
 
     /** The processor the run was made on, as its manifest's environment records it, or null. */

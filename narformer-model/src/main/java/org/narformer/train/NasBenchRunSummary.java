@@ -2,7 +2,6 @@ package org.narformer.train;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What one NAS-Bench training run reached, from its manifest ({@link NasBenchRunManifest}): the selected
@@ -33,19 +32,21 @@ public record NasBenchRunSummary(String name, NasBenchConfig config, boolean fin
     public static NasBenchRunSummary of(NasBenchRunManifest manifest) {
         List<TauPoint> curve = manifest.curve();
         TauPoint last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
-        Map<String, Object> result = manifest.result();
-        Map<String, Object> timing = result != null ? result : manifest.progress();
+        NasBenchRunResult result = manifest.result();
         boolean finished = result != null;
+        RunProgress progress = finished ? result.progress() : manifest.progress();
+        if (progress == null) {
+            progress = new RunProgress(0, -1, Double.NaN, Double.NaN, Double.NaN);
+        }
         return new NasBenchRunSummary(name(manifest.file()), manifest.config(), finished,
                 last == null ? 0 : last.epoch(),
-                finished ? (int) number(result, "bestEpoch", 0) : 0,
-                finished ? number(result, "bestAllTau", Double.NaN) : Double.NaN,
+                finished ? result.bestEpoch() : 0,
+                finished ? result.bestAllTau() : Double.NaN,
                 last == null ? Double.NaN : last.allTau(),
-                finished ? number(result, "bestEmaAllTau", Double.NaN) : Double.NaN,
-                (long) number(timing, "steps", last == null ? 0 : last.steps()),
-                (long) number(timing, "skippedSteps", -1),
-                number(timing, "secondsPerIteration", Double.NaN),
-                number(timing, "wallSeconds", last == null ? Double.NaN : last.elapsedSeconds()),
+                finished ? result.bestEmaAllTau() : Double.NaN,
+                progress.steps() == 0 && last != null ? last.steps() : progress.steps(),
+                progress.skippedSteps(), progress.secondsPerIteration(),
+                Double.isNaN(progress.wallSeconds()) && last != null ? last.elapsedSeconds() : progress.wallSeconds(),
                 manifest.cpu());
     }
 
@@ -56,21 +57,5 @@ public record NasBenchRunSummary(String name, NasBenchConfig config, boolean fin
         }
         Path dir = file.toAbsolutePath().getParent();
         return dir == null || dir.getFileName() == null ? fileName : dir.getFileName().toString();
-    }
-
-    /** A number field of a manifest section; NaN written as a string ("NaN") reads as NaN. */
-    private static double number(Map<String, Object> section, String key, double absent) {
-        Object v = section == null ? null : section.get(key);
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                return absent;
-            }
-        }
-        return absent;
     }
 }

@@ -44,7 +44,7 @@ class NasBenchProtocolIT {
         assertTrue(Double.isNaN(curve.get(5).allTau()), "allEvery 0: tau on all only at epoch 0 and the end");
         assertTrue(curve.get(10).trainLoss() < curve.get(1).trainLoss(), "loss must fall: " + curve);
         assertEquals(10L * 25, curve.get(10).steps(), "200 cells / batch 8 = 25 steps per epoch");
-        assertTrue(run.bestEpoch() >= 1 && run.bestEpoch() <= 10);
+        assertTrue(run.result().bestEpoch() >= 1 && run.result().bestEpoch() <= 10);
 
         NasBenchEvaluation evaluation = NasBenchProtocol.evaluate(runDir, dir.get(), false);
         EvaluationReport report = evaluation.report();
@@ -53,11 +53,12 @@ class NasBenchProtocolIT {
         assertEquals(50, report.groups().get(NasBenchCells.VALIDATION).count());
         double heldOut = report.groups().get(NasBenchCells.UNSEEN).kendallTau();
         System.out.printf("NB201 200 train / 50 validation, 10 epochs d64: tau untrained %.3f -> unseen %.3f "
-                + "(all %.3f, best epoch %d)%n", untrained, heldOut, report.overall().kendallTau(), run.bestEpoch());
+                + "(all %.3f, best epoch %d)%n", untrained, heldOut, report.overall().kendallTau(),
+                run.result().bestEpoch());
         assertTrue(heldOut > untrained + 0.15 && heldOut > 0.15, "held-out tau must rise: " + untrained + " -> "
                 + heldOut);
         // the reloaded checkpoint scores exactly as it did when training selected it
-        assertEquals(run.bestAllTau(), report.overall().kendallTau(), 0.0);
+        assertEquals(run.result().bestAllTau(), report.overall().kendallTau(), 0.0);
         assertTrue(Files.readString(runDir.resolve(ArtifactManifest.FILE)).contains("\"secondsPerIteration\""));
     }
 

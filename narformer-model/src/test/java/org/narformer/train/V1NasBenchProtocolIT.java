@@ -39,10 +39,11 @@ class V1NasBenchProtocolIT {
         double untrained = curve.get(0).allTau();
         assertTrue(curve.get(8).trainLoss() < curve.get(1).trainLoss(), "loss must fall: " + curve);
         System.out.printf("V1 (2 encoder blocks) NB201 200 train / 50 validation, 8 epochs: tau all untrained %.3f -> %.3f (best epoch"
-                + " %d, validation tau %.3f), %.3f s/iteration%n", untrained, run.bestAllTau(), run.bestEpoch(),
-                run.bestSelectionTau(), run.secondsPerIteration());
-        assertTrue(run.bestAllTau() > untrained + 0.15 && run.bestAllTau() > 0.15,
-                "tau must rise: " + untrained + " -> " + run.bestAllTau());
+                + " %d, validation tau %.3f), %.3f s/iteration%n", untrained, run.result().bestAllTau(),
+                run.result().bestEpoch(), run.result().bestSelectionTau(),
+                run.result().progress().secondsPerIteration());
+        assertTrue(run.result().bestAllTau() > untrained + 0.15 && run.result().bestAllTau() > 0.15,
+                "tau must rise: " + untrained + " -> " + run.result().bestAllTau());
         try (V1Model best = V1Checkpoints.load(runDir.resolve(Trainer.BEST));
              V1Model ema = V1Checkpoints.load(runDir.resolve(Trainer.BEST_EMA))) {
             assertEquals(2, best.config().encoderLayers());
@@ -51,7 +52,7 @@ class V1NasBenchProtocolIT {
         String manifest = Files.readString(runDir.resolve(ArtifactManifest.FILE));
         assertTrue(manifest.contains("\"bestEmaAllTau\"") && manifest.contains("narformer-v1"), manifest);
         NasBenchEvaluation evaluation = NasBenchProtocol.evaluate(runDir, dir.get(), false);
-        assertEquals(run.bestAllTau(), evaluation.report().overall().kendallTau(), 1e-12,
+        assertEquals(run.result().bestAllTau(), evaluation.report().overall().kendallTau(), 1e-12,
                 "evaluate reads the V1 checkpoint and reproduces the tau recorded by the run");
         try (NasBenchModel model = NasBenchModel.open(runDir)) {
             assertEquals(NasBenchConfig.Family.V1, model.config().modelFamily());

@@ -52,7 +52,8 @@ public final class MultiHeadAttentionBlock extends AbstractBlock {
         }
         NDArray k = splitHeads(key.forward(ps, new NDList(kv), training).singletonOrThrow());
         NDArray v = splitHeads(value.forward(ps, new NDList(kv), training).singletonOrThrow());
-        NDArray scores = splitHeads(q).matMul(k.transpose(0, 1, 3, 2)).muli((float) (1 / Math.sqrt(dim / heads)));
+        NDArray scores = AutogradScalar.timesInPlace(splitHeads(q).matMul(k.transpose(0, 1, 3, 2)),
+                (float) (1 / Math.sqrt(dim / heads)));
         if (inputs.size() > 2) {
             NDArray mask = inputs.get(2);
             long b = mask.getShape().get(0);

@@ -125,7 +125,7 @@ public final class NarFormerV2Block extends AbstractBlock {
         h = drop(ps, Activation.relu(head2.forward(ps, new NDList(h), training).singletonOrThrow()), training);
         NDArray z = headOut.forward(ps, new NDList(h), training).singletonOrThrow();
         NDArray out = Activation.softPlus(z.neg());
-        return new NDList(config.outputScale() == 1 ? out : out.mul(config.outputScale()));
+        return new NDList(config.outputScale() == 1 ? out : AutogradScalar.times(out, config.outputScale()));
     }
 
     private NDArray drop(ParameterStore ps, NDArray x, boolean training) {

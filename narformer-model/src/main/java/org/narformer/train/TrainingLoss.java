@@ -1,6 +1,7 @@
 package org.narformer.train;
 
 import ai.djl.ndarray.NDArray;
+import org.narformer.model.AutogradScalar;
 
 /**
  * The training loss of every model family: a main term, {@code + λ_SR · L1((pred − pred[π]) − (y − y[π]))} and
@@ -25,10 +26,10 @@ final class TrainingLoss {
             case RELATIVE_MSE -> relativeMse(pred, y);
         };
         if (config.lambdaSr() > 0) {
-            loss = loss.add(pairwise(pred, y, perm).mul(config.lambdaSr()));
+            loss = loss.add(AutogradScalar.times(pairwise(pred, y, perm), config.lambdaSr()));
         }
         if (config.usesAugmentation()) {
-            loss = loss.add(consistency(pred).mul(config.lambdaCons()));
+            loss = loss.add(AutogradScalar.times(consistency(pred), config.lambdaCons()));
         }
         return loss;
     }

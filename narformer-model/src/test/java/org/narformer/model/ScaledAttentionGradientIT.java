@@ -3,7 +3,6 @@ package org.narformer.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * DJL's {@code mul(Number)} wraps the constant in an array over Java memory and frees it as soon as the product is
  * taken, while PyTorch's graph keeps a pointer to it for the backward pass: a garbage collection in between let the
  * backward read whatever reused that memory, and V1 and V2 skipped 1–3 % of their training steps for non-finite
- * gradients. Here a collection and a flood of small direct buffers full of {@code 1e30} run between the passes.
+ * gradients. Here {@link FreedMemoryChurn} runs between the passes.
  */
 class ScaledAttentionGradientIT {
     private static final Shape INPUT = new Shape(2, 5, 12);
@@ -66,30 +65,11 @@ class ScaledAttentionGradientIT {
                 NDArray out = block.forward(new ParameterStore(step, false), inputs.apply(x), true)
                         .singletonOrThrow();
                 NDArray loss = out.sum();
-                List<ByteBuffer> garbage = churn ? reuseFreedMemory() : new ArrayList<>();
+                List<ByteBuffer> garbage = churn ? FreedMemoryChurn.reuseFreedMemory() : new ArrayList<>();
                 collector.backward(loss);
                 garbage.clear();
             }
             return x.getGradient().toFloatArray();
         }
-    }
-
-    /** Collects, lets the cleaners free what it found, then fills many small native blocks with 1e30. */
-    private static List<ByteBuffer> reuseFreedMemory() {
-        List<ByteBuffer> buffers = new ArrayList<>();
-        for (int round = 0; round < 3; round++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            for (int i = 0; i < 20_000; i++) {
-                ByteBuffer b = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
-                b.putFloat(0, 1e30f);
-                buffers.add(b);
-            }
-        }
-        return buffers;
     }
 }

@@ -1,11 +1,19 @@
 package org.narformer.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
+import org.narformer.model.FreedMemoryChurn;
 
 class TrainingLossIT {
     private static final int[] PERM = {1, 0, 3, 2};
@@ -43,6 +51,27 @@ class TrainingLossIT {
                     TrainingLoss.total(pred, y, PERM, TrainConfig.v1NasBench()).getFloat(), 1e-6f);
             // NNLP: relative MSE alone
             assertEquals(0.140625f, TrainingLoss.total(pred, y, PERM, TrainConfig.nnlp()).getFloat(), 1e-7f);
+        }
+    }
+
+    @Test
+    void weightedTermsGiveTheSameGradientWhateverTheJvmDoesBeforeBackward() {
+        float[] quiet = totalGradient(false);
+        assertArrayEquals(quiet, totalGradient(true), 0f, "the loss weights' gradients must not read freed memory");
+    }
+
+    private static float[] totalGradient(boolean churn) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray pred = m.create(new float[] {1f, 2f, 3f, 5f}, new Shape(4, 1));
+            NDArray y = m.create(new float[] {2f, 2f, 2f, 4f}, new Shape(4, 1));
+            pred.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = TrainingLoss.total(pred, y, PERM, TrainConfig.nasBench201());
+                List<ByteBuffer> garbage = churn ? FreedMemoryChurn.reuseFreedMemory() : new ArrayList<>();
+                collector.backward(loss);
+                garbage.clear();
+            }
+            return pred.getGradient().toFloatArray();
         }
     }
 }

@@ -21,11 +21,12 @@ import java.util.List;
  * @param secondsPerStep mean wall time per step; NaN when not recorded
  * @param wallSeconds    wall time of the run so far
  * @param cpu            the processor, as the manifest records it (null if not)
+ * @param build          the commit of the build that started the run (null if not recorded)
  */
 public record NasBenchRunSummary(String name, NasBenchConfig config, boolean finished, int epochsDone,
                                  int selectedEpoch, double selectedTau, double lastTau, double emaSelectedTau,
                                  long steps, long skippedSteps, double secondsPerStep, double wallSeconds,
-                                 String cpu) {
+                                 String cpu, String build) {
     private static final String MANIFEST_SUFFIX = ".manifest.json";
 
     /** The summary of a run manifest. */
@@ -47,7 +48,17 @@ public record NasBenchRunSummary(String name, NasBenchConfig config, boolean fin
                 progress.steps() == 0 && last != null ? last.steps() : progress.steps(),
                 progress.skippedSteps(), progress.secondsPerIteration(),
                 Double.isNaN(progress.wallSeconds()) && last != null ? last.elapsedSeconds() : progress.wallSeconds(),
-                manifest.cpu());
+                manifest.cpu(), manifest.gitSha());
+    }
+
+    /** The build as a short commit, {@code +} marking a build from uncommitted changes; "-" when unknown. */
+    public String shortBuild() {
+        if (build == null || build.isBlank() || build.equals("unknown")) {
+            return "-";
+        }
+        boolean dirty = build.endsWith("-dirty");
+        String sha = dirty ? build.substring(0, build.length() - "-dirty".length()) : build;
+        return sha.substring(0, Math.min(7, sha.length())) + (dirty ? "+" : "");
     }
 
     private static String name(Path file) {

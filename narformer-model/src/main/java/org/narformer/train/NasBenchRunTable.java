@@ -88,7 +88,7 @@ public final class NasBenchRunTable {
     /** The runs, one per line, then the groups with mean ± sd over seeds. */
     public String render() {
         TextTable perRun = new TextTable("run", "model", "space", "N", "epochs", "seed", "selected epoch",
-                "tau selected", "tau last", "EMA tau selected", "steps", "skipped", "s/step", "wall s", "cpu");
+                "tau selected", "tau last", "EMA tau selected", "steps", "skipped", "s/step", "wall s", "build", "cpu");
         for (NasBenchRunSummary r : runs) {
             NasBenchConfig c = r.config();
             perRun.row(r.name(), c.modelFamily(), c.space(), c.trainCount(),
@@ -96,7 +96,7 @@ public final class NasBenchRunTable {
                     r.finished() ? r.selectedEpoch() : "-", tau(r.selectedTau()), tau(r.lastTau()),
                     tau(r.emaSelectedTau()), r.steps(), r.skippedSteps() < 0 ? "-" : r.skippedSteps(),
                     r.secondsPerStep() > 0 ? String.format(Locale.ROOT, "%.3f", r.secondsPerStep()) : "-",
-                    seconds(r.wallSeconds()), r.cpu() == null ? "-" : r.cpu());
+                    seconds(r.wallSeconds()), r.shortBuild(), r.cpu() == null ? "-" : r.cpu());
         }
         TextTable perGroup = new TextTable("configuration", "finished runs", "tau selected (mean ± sd)",
                 "tau last (mean ± sd)", "EMA tau selected (mean ± sd)", "wall s (mean)");
@@ -139,6 +139,7 @@ public final class NasBenchRunTable {
             m.put("skippedSteps", r.skippedSteps());
             m.put("secondsPerStep", r.secondsPerStep());
             m.put("wallSeconds", r.wallSeconds());
+            m.put("build", r.build());
             m.put("cpu", r.cpu());
             runMaps.add(m);
         }

@@ -60,12 +60,14 @@ class NasBenchRunTableTest {
         assertEquals(2, done.skippedSteps());
         assertEquals(40, done.steps());
         assertEquals("Test CPU", done.cpu());
+        assertEquals("f3564f4+", done.shortBuild(), "short commit, + for a build from uncommitted changes");
 
         NasBenchRunSummary open = read(write("open", config(7, 0.5f), Double.NaN, Double.NaN, -1));
         assertFalse(open.finished());
         assertEquals(3, open.epochsDone());
         assertTrue(Double.isNaN(open.selectedTau()));
         assertEquals(-1, open.skippedSteps(), "not recorded");
+        assertEquals("-", open.shortBuild(), "not recorded");
         assertEquals(30, open.steps(), "from the curve when the manifest has no progress record");
     }
 
@@ -104,6 +106,9 @@ class NasBenchRunTableTest {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("kind", NasBenchRunManifest.KIND);
         manifest.put("environment", Map.of("cpu", "Test CPU"));
+        if (finished) {
+            manifest.put("gitSha", "f3564f42cae6e5d4c89fa5ac0058e892920166d5-dirty");
+        }
         manifest.put("protocol", config.toMap());
         manifest.put("curve", curve);
         if (finished) {

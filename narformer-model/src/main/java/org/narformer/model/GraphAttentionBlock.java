@@ -65,8 +65,8 @@ public final class GraphAttentionBlock extends AbstractBlock {
             x = x.mul(gate);
         }
         NDArray z = Activation.sigmoid(queryKey.forward(ps, new NDList(x), training).singletonOrThrow());
-        NDArray scores = AutogradScalar.timesInPlace(z.batchMatMul(z.transpose(0, 2, 1)), (float) (1 / Math.sqrt(inDim)))
-                .muli(adjacency);
+        NDArray scores = AutogradScalar.timesInPlace(z.batchMatMul(z.transpose(0, 2, 1)),
+                (float) (1 / Math.sqrt(inDim))).muli(adjacency);
         NDArray attention = scores.div(scores.sum(new int[] {-1}, true).addi(SUM_EPS));
         NDArray aggregated = neighbour.forward(ps, new NDList(attention.batchMatMul(x)), training).singletonOrThrow();
         NDArray h = aggregated.addi(root.forward(ps, new NDList(x), training).singletonOrThrow());

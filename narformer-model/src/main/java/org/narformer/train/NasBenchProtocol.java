@@ -136,7 +136,8 @@ public final class NasBenchProtocol {
                             report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
                             seconds(start), report.emaEvaluation() == null ? Double.NaN
                             : report.emaEvaluation().kendallTau(), emaAllTau));
-                    manifest.put("progress", progress(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start).toMap());
+                    manifest.put("progress",
+                            progress(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start).toMap());
                     ArtifactManifest.write(manifestFile, manifest);
                 });
 

@@ -9,17 +9,17 @@ import java.util.Map;
  * checkpoint selected on the selection cells and its τ over all cells, and the same for the weight EMA when the run
  * kept one. {@link NasBenchProtocol} writes it and {@link NasBenchRunManifest} reads it back.
  *
- * @param progress          steps, skipped steps and times of the whole run
- * @param bestEpoch         the selected epoch (0 when no epoch was selected)
- * @param bestSelectionTau  its τ on the selection cells
- * @param bestAllTau        τ over all cells of the selected checkpoint, against the test label
- * @param bestCheckpoint    the selected checkpoint (null when none)
- * @param lastCheckpoint    the checkpoint of the last epoch
- * @param selectedOn        what the selection used, in words
- * @param bestEmaEpoch      the epoch of the selected weight EMA (0 without EMA)
+ * @param progress            steps, skipped steps and times of the whole run
+ * @param bestEpoch           the selected epoch (0 when no epoch was selected)
+ * @param bestSelectionTau    its τ on the selection cells
+ * @param bestAllTau          τ over all cells of the selected checkpoint, against the test label
+ * @param bestCheckpoint      the selected checkpoint (null when none)
+ * @param lastCheckpoint      the checkpoint of the last epoch
+ * @param selectedOn          what the selection used, in words
+ * @param bestEmaEpoch        the epoch of the selected weight EMA (0 without EMA)
  * @param bestEmaSelectionTau its τ on the selection cells (NaN without EMA)
- * @param bestEmaAllTau     its τ over all cells (NaN without EMA)
- * @param bestEmaCheckpoint the selected EMA checkpoint (null without EMA)
+ * @param bestEmaAllTau       its τ over all cells (NaN without EMA)
+ * @param bestEmaCheckpoint   the selected EMA checkpoint (null without EMA)
  */
 public record NasBenchRunResult(RunProgress progress, int bestEpoch, double bestSelectionTau, double bestAllTau,
                                 Path bestCheckpoint, Path lastCheckpoint, String selectedOn, int bestEmaEpoch,

@@ -139,13 +139,18 @@ final class ExperimentCommand implements Runnable {
         @Option(names = "--families", split = ",", description = "Hold out only these families (default: all).")
         List<String> families = List.of();
 
+        @Option(names = "--average-without", split = ",", paramLabel = "FAMILY",
+                description = "Add an 'average without …' row over the other folds, e.g. nasbench201, whose "
+                        + "errors are large enough to decide the plain average.")
+        List<String> averageWithout = List.of();
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             return execute(spec, options, "leave-one-family-out", data -> LatencyFold.leaveOneFamilyOut(data,
-                    options.validation, families));
+                    options.validation, families), averageWithout);
         }
     }
 
@@ -165,20 +170,26 @@ final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             return execute(spec, options, "in-domain",
-                    data -> List.of(LatencyFold.inDomain(data, test, options.validation)));
+                    data -> List.of(LatencyFold.inDomain(data, test, options.validation)), List.of());
         }
     }
 
     @Command(name = "merge", mixinStandardHelpOptions = true,
             description = "Merge the runs of several experiment outputs (e.g. the folds of one protocol split across "
-                    + "machines with --families) into one report: report.json, table.txt, runs.csv, scatter plots "
-                    + "and a manifest naming the sources.")
+                    + "machines with --families, or its seeds run one by one) into one report: report.json, "
+                    + "table.txt, runs.csv, scatter plots and a manifest naming the sources. With one directory: "
+                    + "its report again (e.g. with --average-without).")
     static final class Merge implements Callable<Integer> {
-        @CommandLine.Parameters(arity = "2..*", paramLabel = "DIR", description = "Experiment output directories.")
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "DIR", description = "Experiment output directories.")
         List<Path> inputs;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
         Path out;
+
+        @Option(names = "--average-without", split = ",", paramLabel = "FAMILY",
+                description = "Add an 'average without …' row over the other folds, e.g. nasbench201, whose "
+                        + "errors are large enough to decide the plain average.")
+        List<String> averageWithout = List.of();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -196,8 +207,9 @@ final class ExperimentCommand implements Runnable {
                 sources.add(Map.of("directory", dir.toString(), "manifest", m));
             }
             List<LatencyMethod> methods = runs.stream().map(LatencyRun::method).distinct().toList();
+            LatencyExperimentReport report = report(runs, methods, averageWithout);
             Files.createDirectories(out);
-            writeOutputs(out, protocol, runs, methods);
+            writeOutputs(out, protocol, runs, methods, report);
             Map<String, Object> manifest = ArtifactManifest.head("latency-experiment-merge", CommandLines.of(spec));
             manifest.put("protocol", protocol);
             manifest.put("sources", sources);
@@ -206,10 +218,19 @@ final class ExperimentCommand implements Runnable {
         }
     }
 
+    /** The report of {@code runs}; an {@code --average-without} name that is not a fold is bad input. */
+    private static LatencyExperimentReport report(List<LatencyRun> runs, List<LatencyMethod> methods,
+                                                  List<String> averageWithout) {
+        try {
+            return LatencyExperimentReport.of(runs, methods, averageWithout);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--average-without", null, e.getMessage(), e);
+        }
+    }
+
     /** report.json, table.txt (also printed), runs.csv and a scatter plot per method. */
-    static void writeOutputs(Path out, String protocol, List<LatencyRun> runs, List<LatencyMethod> methods)
-            throws IOException {
-        LatencyExperimentReport report = LatencyExperimentReport.of(runs, methods);
+    static void writeOutputs(Path out, String protocol, List<LatencyRun> runs, List<LatencyMethod> methods,
+                             LatencyExperimentReport report) throws IOException {
         String table = report.toTable();
         System.out.print(table);
         ArtifactManifest.write(out.resolve("report.json"), report);
@@ -226,7 +247,7 @@ final class ExperimentCommand implements Runnable {
     }
 
     private static int execute(CommandLine.Model.CommandSpec spec, Options o, String protocol,
-                               Function<LatencyDataset, List<LatencyFold>> split)
+                               Function<LatencyDataset, List<LatencyFold>> split, List<String> averageWithout)
             throws IOException {
         long start = System.nanoTime();
         List<LatencyMethod> methods = o.methods.stream().map(LatencyMethod::parse).distinct().toList();
@@ -254,11 +275,17 @@ final class ExperimentCommand implements Runnable {
         }
         data.problems().forEach((file, reason) -> System.err.println("narformer: skipped " + file + ": " + reason));
         List<LatencyFold> folds = split.apply(data);
+        try {
+            LatencyExperimentReport.checkAverageWithout(folds.stream().map(LatencyFold::name).toList(),
+                    averageWithout);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--average-without", null, e.getMessage(), e);
+        }
         Files.createDirectories(o.out);
         List<LatencyRun> runs = LatencyExperiment.run(folds, methods, config, o.out.resolve("scratch"),
                 System.out::println);
         Files.deleteIfExists(o.out.resolve("scratch"));
-        writeOutputs(o.out, protocol, runs, methods);
+        writeOutputs(o.out, protocol, runs, methods, report(runs, methods, averageWithout));
         Map<String, Object> manifest = ArtifactManifest.head("latency-experiment", CommandLines.of(spec));
         manifest.put("protocol", protocol);
         manifest.put("config", config);

@@ -92,6 +92,25 @@ class ExperimentCommandIT {
         assertEquals(report.get("rows").get(2).get("cells").get("flops-mac").get("mape").asDouble(),
                 mergedReport.get("rows").get(2).get("cells").get("flops-mac").get("mape").asDouble(), 1e-12);
 
+        // one directory re-reported with an average that leaves a fold out: that row is the other fold's figures
+        CliTestSupport.Run without = CliTestSupport.run("experiment", "merge", dir.resolve("merged").toString(),
+                "--average-without", "nasbench201", "--out", dir.resolve("without").toString());
+        assertEquals(0, without.exitCode(), without.err());
+        JsonNode withoutRows = new ObjectMapper().readTree(dir.resolve("without/report.json").toFile()).get("rows");
+        assertEquals("average without nasbench201", withoutRows.get(3).get("fold").asText());
+        assertEquals(withoutRows.get(1).get("cells").get("flops").get("mape").asDouble(),
+                withoutRows.get(3).get("cells").get("flops").get("mape").asDouble(), 1e-12);
+        CliTestSupport.Run badFold = CliTestSupport.run("experiment", "merge", dir.resolve("merged").toString(),
+                "--average-without", "resnet", "--out", dir.resolve("bad-fold").toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), badFold.exitCode());
+        assertTrue(badFold.err().contains("no fold named 'resnet' (folds: nasbench201, mobilenetv3)"), badFold.err());
+        assertTrue(Files.notExists(dir.resolve("bad-fold")), "nothing written for bad input");
+        CliTestSupport.Run badLofo = CliTestSupport.run("experiment", "leave-one-family-out", "--labels",
+                labelFile.toString(), "--methods", "flops", "--average-without", "resnet", "--no-progress", "--out",
+                dir.resolve("bad-lofo").toString());
+        assertEquals(ExitCode.BAD_INPUT.code(), badLofo.exitCode());
+        assertTrue(badLofo.err().contains("no fold named 'resnet'"), badLofo.err());
+
         CliTestSupport.Run inDomain = CliTestSupport.run("experiment", "in-domain", "--labels", labelFile.toString(),
                 "--methods", "v2,nnlp,v1,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation",
                 "0.5", "--output-scale", "train-mean", "--objective", "log-mse", "--v2-static", "with-raw", "--v1-width",

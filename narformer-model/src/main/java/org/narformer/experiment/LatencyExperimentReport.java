@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.narformer.TextTable;
 
@@ -48,38 +49,55 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
                        double acc10Last, double trainSeconds, double mapeBestOnTest, double skippedSteps) {
     }
 
+    /** The per-fold rows and the {@code average} row over all folds. */
     public static LatencyExperimentReport of(List<LatencyRun> runs, List<LatencyMethod> methods) {
+        return of(runs, methods, List.of());
+    }
+
+    /**
+     * The per-fold rows, the {@code average} row over all folds and, when {@code averageWithout} names folds, an
+     * {@code average without …} row over the other folds (for a fold whose errors are so large that they decide the
+     * plain average, as NAS-Bench-201's cells do on leave-one-family-out).
+     *
+     * @throws IllegalArgumentException if a name in {@code averageWithout} is not a fold of {@code runs}, or names
+     *                                  them all
+     */
+    public static LatencyExperimentReport of(List<LatencyRun> runs, List<LatencyMethod> methods,
+                                             List<String> averageWithout) {
         List<String> labels = methods.stream().map(LatencyMethod::label).toList();
-        Map<String, Map<String, List<LatencyRun>>> byFold = new LinkedHashMap<>();
-        for (LatencyRun run : runs) {
-            byFold.computeIfAbsent(run.fold(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(run.method().label(), k -> new ArrayList<>()).add(run);
-        }
+        Map<String, List<LatencyRun>> byFold = group(runs, LatencyRun::fold);
+        checkAverageWithout(byFold.keySet(), averageWithout);
         List<Row> rows = new ArrayList<>();
-        Map<String, List<Cell>> perMethod = new LinkedHashMap<>();
-        Map<String, Map<Long, List<LatencyRun>>> bySeed = new LinkedHashMap<>();
-        for (LatencyRun run : runs) {
-            bySeed.computeIfAbsent(run.method().label(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(run.seed(), k -> new ArrayList<>()).add(run);
-        }
-        byFold.forEach((fold, methodRuns) -> {
+        byFold.forEach((fold, foldRuns) -> {
             Map<String, Cell> cells = new LinkedHashMap<>();
-            for (String label : labels) {
-                List<LatencyRun> r = methodRuns.get(label);
-                if (r != null) {
-                    Cell cell = cell(r);
-                    cells.put(label, cell);
-                    perMethod.computeIfAbsent(label, k -> new ArrayList<>()).add(cell);
-                }
-            }
-            rows.add(new Row(fold, cells));
+            group(foldRuns, r -> r.method().label()).forEach((label, r) -> cells.put(label, cell(r)));
+            rows.add(new Row(fold, ordered(cells, labels)));
         });
         if (byFold.size() > 1) {
-            Map<String, Cell> average = new LinkedHashMap<>();
-            perMethod.forEach((label, cells) -> average.put(label, average(cells, bySeed.get(label).values())));
-            rows.add(new Row("average", average));
+            rows.add(averageRow("average", runs, labels));
+        }
+        if (!averageWithout.isEmpty()) {
+            rows.add(averageRow("average without " + String.join(", ", averageWithout),
+                    runs.stream().filter(r -> !averageWithout.contains(r.fold())).toList(), labels));
         }
         return new LatencyExperimentReport(labels, rows);
+    }
+
+    /**
+     * Checks that every name in {@code averageWithout} is one of {@code folds} and that some fold is left.
+     *
+     * @throws IllegalArgumentException naming the folds there are
+     */
+    public static void checkAverageWithout(Collection<String> folds, List<String> averageWithout) {
+        for (String fold : averageWithout) {
+            if (!folds.contains(fold)) {
+                throw new IllegalArgumentException("no fold named '" + fold + "' (folds: " + String.join(", ", folds)
+                        + ")");
+            }
+        }
+        if (!averageWithout.isEmpty() && averageWithout.containsAll(folds)) {
+            throw new IllegalArgumentException("cannot leave every fold out of an average");
+        }
     }
 
     /**
@@ -131,7 +149,20 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
                 mean(runs.stream().mapToDouble(r -> r.skippedSteps() < 0 ? Double.NaN : r.skippedSteps()).toArray()));
     }
 
-    /** The mean of the per-fold cells; spreads over the seeds' fold averages ({@code seedRuns}: one list per seed). */
+    /**
+     * Per method: the mean of its per-fold cells, with spreads over the seeds' averages over the folds (how much
+     * the whole table moves with the seed).
+     */
+    private static Row averageRow(String name, List<LatencyRun> runs, List<String> labels) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        group(runs, r -> r.method().label()).forEach((label, methodRuns) -> {
+            List<Cell> folds = group(methodRuns, LatencyRun::fold).values().stream()
+                    .map(LatencyExperimentReport::cell).toList();
+            cells.put(label, average(folds, group(methodRuns, LatencyRun::seed).values()));
+        });
+        return new Row(name, ordered(cells, labels));
+    }
+
     private static Cell average(List<Cell> cells, Collection<List<LatencyRun>> seedRuns) {
         double[] seedMape = seedRuns.stream().mapToDouble(r -> mean(r.stream().mapToDouble(x -> x.selected().mape())
                 .toArray())).toArray();
@@ -144,5 +175,19 @@ public record LatencyExperimentReport(List<String> methods, List<Row> rows) {
                 mean(cells.stream().mapToDouble(Cell::trainSeconds).toArray()),
                 mean(cells.stream().mapToDouble(Cell::mapeBestOnTest).toArray()),
                 mean(cells.stream().mapToDouble(Cell::skippedSteps).toArray()));
+    }
+
+    /** {@code runs} grouped by {@code key}, groups and runs in their order of first appearance. */
+    private static <K> Map<K, List<LatencyRun>> group(List<LatencyRun> runs, Function<LatencyRun, K> key) {
+        Map<K, List<LatencyRun>> groups = new LinkedHashMap<>();
+        runs.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        return groups;
+    }
+
+    /** The cells in the order of {@code labels} (methods without runs left out). */
+    private static Map<String, Cell> ordered(Map<String, Cell> cells, List<String> labels) {
+        Map<String, Cell> out = new LinkedHashMap<>();
+        labels.stream().filter(cells::containsKey).forEach(l -> out.put(l, cells.get(l)));
+        return out;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,23 @@ final class ExperimentCommand implements Runnable {
         boolean noProgress;
     }
 
+    /** {@code --average-without}: a second average row that leaves the named folds out. */
+    static final class AverageWithout {
+        @Option(names = "--average-without", split = ",", paramLabel = "FAMILY",
+                description = "Add an 'average without …' row over the other folds, e.g. nasbench201, whose "
+                        + "errors are large enough to decide the plain average.")
+        List<String> folds = List.of();
+
+        /** Bad input (exit 3) unless every name is one of {@code foldNames} and some fold is left. */
+        void check(Collection<String> foldNames) {
+            try {
+                LatencyExperimentReport.checkAverageWithout(foldNames, folds);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--average-without", null, e.getMessage(), e);
+            }
+        }
+    }
+
     @Command(name = "leave-one-family-out", mixinStandardHelpOptions = true,
             description = {"NNLQP's unseen-structure protocol: each family in turn is the test set; the methods "
                     + "are fitted on the other families (the last --validation of each held out to select the "
@@ -139,10 +157,8 @@ final class ExperimentCommand implements Runnable {
         @Option(names = "--families", split = ",", description = "Hold out only these families (default: all).")
         List<String> families = List.of();
 
-        @Option(names = "--average-without", split = ",", paramLabel = "FAMILY",
-                description = "Add an 'average without …' row over the other folds, e.g. nasbench201, whose "
-                        + "errors are large enough to decide the plain average.")
-        List<String> averageWithout = List.of();
+        @CommandLine.Mixin
+        AverageWithout averageWithout = new AverageWithout();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -170,7 +186,7 @@ final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             return execute(spec, options, "in-domain",
-                    data -> List.of(LatencyFold.inDomain(data, test, options.validation)), List.of());
+                    data -> List.of(LatencyFold.inDomain(data, test, options.validation)), new AverageWithout());
         }
     }
 
@@ -186,10 +202,8 @@ final class ExperimentCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
         Path out;
 
-        @Option(names = "--average-without", split = ",", paramLabel = "FAMILY",
-                description = "Add an 'average without …' row over the other folds, e.g. nasbench201, whose "
-                        + "errors are large enough to decide the plain average.")
-        List<String> averageWithout = List.of();
+        @CommandLine.Mixin
+        AverageWithout averageWithout = new AverageWithout();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -207,7 +221,8 @@ final class ExperimentCommand implements Runnable {
                 sources.add(Map.of("directory", dir.toString(), "manifest", m));
             }
             List<LatencyMethod> methods = runs.stream().map(LatencyRun::method).distinct().toList();
-            LatencyExperimentReport report = report(runs, methods, averageWithout);
+            averageWithout.check(runs.stream().map(LatencyRun::fold).distinct().toList());
+            LatencyExperimentReport report = LatencyExperimentReport.of(runs, methods, averageWithout.folds);
             Files.createDirectories(out);
             writeOutputs(out, protocol, runs, methods, report);
             Map<String, Object> manifest = ArtifactManifest.head("latency-experiment-merge", CommandLines.of(spec));
@@ -215,16 +230,6 @@ final class ExperimentCommand implements Runnable {
             manifest.put("sources", sources);
             ArtifactManifest.write(out.resolve(ArtifactManifest.FILE), manifest);
             return ExitCode.OK.code();
-        }
-    }
-
-    /** The report of {@code runs}; an {@code --average-without} name that is not a fold is bad input. */
-    private static LatencyExperimentReport report(List<LatencyRun> runs, List<LatencyMethod> methods,
-                                                  List<String> averageWithout) {
-        try {
-            return LatencyExperimentReport.of(runs, methods, averageWithout);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--average-without", null, e.getMessage(), e);
         }
     }
 
@@ -247,7 +252,7 @@ final class ExperimentCommand implements Runnable {
     }
 
     private static int execute(CommandLine.Model.CommandSpec spec, Options o, String protocol,
-                               Function<LatencyDataset, List<LatencyFold>> split, List<String> averageWithout)
+                               Function<LatencyDataset, List<LatencyFold>> split, AverageWithout averageWithout)
             throws IOException {
         long start = System.nanoTime();
         List<LatencyMethod> methods = o.methods.stream().map(LatencyMethod::parse).distinct().toList();
@@ -275,17 +280,12 @@ final class ExperimentCommand implements Runnable {
         }
         data.problems().forEach((file, reason) -> System.err.println("narformer: skipped " + file + ": " + reason));
         List<LatencyFold> folds = split.apply(data);
-        try {
-            LatencyExperimentReport.checkAverageWithout(folds.stream().map(LatencyFold::name).toList(),
-                    averageWithout);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--average-without", null, e.getMessage(), e);
-        }
+        averageWithout.check(folds.stream().map(LatencyFold::name).toList());
         Files.createDirectories(o.out);
         List<LatencyRun> runs = LatencyExperiment.run(folds, methods, config, o.out.resolve("scratch"),
                 System.out::println);
         Files.deleteIfExists(o.out.resolve("scratch"));
-        writeOutputs(o.out, protocol, runs, methods, report(runs, methods, averageWithout));
+        writeOutputs(o.out, protocol, runs, methods, LatencyExperimentReport.of(runs, methods, averageWithout.folds));
         Map<String, Object> manifest = ArtifactManifest.head("latency-experiment", CommandLines.of(spec));
         manifest.put("protocol", protocol);
         manifest.put("config", config);

@@ -110,6 +110,7 @@ class ExperimentCommandIT {
                 dir.resolve("bad-lofo").toString());
         assertEquals(ExitCode.BAD_INPUT.code(), badLofo.exitCode());
         assertTrue(badLofo.err().contains("no fold named 'resnet'"), badLofo.err());
+        assertTrue(Files.notExists(dir.resolve("bad-lofo")), "checked before anything is fitted or written");
 
         CliTestSupport.Run inDomain = CliTestSupport.run("experiment", "in-domain", "--labels", labelFile.toString(),
                 "--methods", "v2,nnlp,v1,flops", "--epochs", "1", "--hidden", "16", "--test", "0.34", "--validation",

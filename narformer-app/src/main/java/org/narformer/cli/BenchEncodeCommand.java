@@ -41,7 +41,7 @@ final class BenchEncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> inputs = InspectCommand.expand(files.isEmpty() ? List.of(Examples.directory()) : files);
+        List<Path> inputs = InspectCommand.expand(files.isEmpty() ? List.of(ProjectPaths.examples()) : files);
         EncodeBenchmark benchmark = new EncodeBenchmark(warmup, runs);
         int[] failed = {0};
         List<EncodeBenchmark.Result> results = benchmark.measure(inputs, (file, e) -> {

@@ -50,8 +50,8 @@ final class ExperimentCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Options every experiment takes. */
-    static final class Options {
+    /** The labelled networks an experiment or a predictor fit reads. */
+    static final class DataOptions {
         @Option(names = "--labels", required = true, paramLabel = "FILE",
                 description = "Label file: GraphID OnnxPath BatchSize Latency(ms) ModelType PlatformId Stage.")
         Path labels;
@@ -60,11 +60,37 @@ final class ExperimentCommand implements Runnable {
                 description = "Directory the label file's ONNX paths start from (default: the label file's directory).")
         Path onnxRoot;
 
-        @Option(names = "--methods", split = ",", defaultValue = "v2,nnlp,flops,flops-mac",
-                description = "Methods, of v2, nnlp, v1, flops, flops-mac (default: ${DEFAULT-VALUE}; v1 is "
-                        + "NAR-Former's whole-network variant, see --v1-width).")
-        List<String> methods;
+        @Option(names = "--no-progress", description = "No progress bar while reading the networks.")
+        boolean noProgress;
 
+        /** The networks of {@code --labels}, read with a progress bar; files that cannot be read are reported. */
+        LatencyDataset load(boolean withV1) {
+            long rows;
+            try (Stream<String> lines = Files.lines(labels)) {
+                rows = lines.filter(l -> !l.isBlank()).count();
+            } catch (IOException | UncheckedIOException e) {
+                throw new BadInputException(labels.toString(), null, "cannot read: " + e.getMessage(), e);
+            }
+            LatencyDataset data;
+            try (ProgressBar bar = noProgress ? null : new ProgressBar("read networks", rows)) {
+                data = LatencyDataset.load(labels, root(), withV1, done -> {
+                    if (bar != null) {
+                        bar.stepTo(done);
+                    }
+                });
+            }
+            data.problems().forEach((file, reason) -> System.err.println("narformer: skipped " + file + ": " + reason));
+            return data;
+        }
+
+        /** The directory the label file's ONNX paths start from. */
+        Path root() {
+            return onnxRoot != null ? onnxRoot : labels.toAbsolutePath().getParent();
+        }
+    }
+
+    /** How the trained methods are trained (an experiment's or a predictor fit's). */
+    static final class TrainingOptions {
         @Option(names = "--epochs", defaultValue = "50", description = "Training epochs (reference ${DEFAULT-VALUE}).")
         int epochs;
 
@@ -73,9 +99,6 @@ final class ExperimentCommand implements Runnable {
 
         @Option(names = "--layers", defaultValue = "2", description = "Graph layers (reference ${DEFAULT-VALUE}).")
         int layers;
-
-        @Option(names = "--seeds", defaultValue = "1", description = "Training runs per method and fold.")
-        int seeds;
 
         @Option(names = "--seed", defaultValue = "1234", description = "First seed (default ${DEFAULT-VALUE}).")
         long seed;
@@ -120,12 +143,36 @@ final class ExperimentCommand implements Runnable {
                         + "Default ${DEFAULT-VALUE}.")
         int v1Width;
 
+        /** The configuration these options give, with {@code seeds} runs per method; bad values are bad input. */
+        LatencyExperimentConfig config(int seeds) {
+            try {
+                return new LatencyExperimentConfig(epochs, hidden, layers, seeds, seed, validation, outputScale,
+                        objective, v2Static, v1Static, v1Width);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("options", null, e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Options every experiment takes. */
+    static final class Options {
+        @CommandLine.Mixin
+        DataOptions data = new DataOptions();
+
+        @CommandLine.Mixin
+        TrainingOptions training = new TrainingOptions();
+
+        @Option(names = "--methods", split = ",", defaultValue = "v2,nnlp,flops,flops-mac",
+                description = "Methods, of v2, nnlp, v1, flops, flops-mac (default: ${DEFAULT-VALUE}; v1 is "
+                        + "NAR-Former's whole-network variant, see --v1-width).")
+        List<String> methods;
+
+        @Option(names = "--seeds", defaultValue = "1", description = "Training runs per method and fold.")
+        int seeds;
+
         @Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "Writes report.json, table.txt, runs.csv, scatter-<method>.png, manifest.json.")
         Path out;
-
-        @Option(names = "--no-progress", description = "No progress bar while reading the networks.")
-        boolean noProgress;
     }
 
     /** {@code --average-without}: a second average row that leaves the named folds out. */
@@ -166,7 +213,7 @@ final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             return execute(spec, options, "leave-one-family-out", data -> LatencyFold.leaveOneFamilyOut(data,
-                    options.validation, families), averageWithout);
+                    options.training.validation, families), averageWithout);
         }
     }
 
@@ -186,7 +233,7 @@ final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             return execute(spec, options, "in-domain",
-                    data -> List.of(LatencyFold.inDomain(data, test, options.validation)), new AverageWithout());
+                    data -> List.of(LatencyFold.inDomain(data, test, options.training.validation)), new AverageWithout());
         }
     }
 
@@ -256,29 +303,8 @@ final class ExperimentCommand implements Runnable {
             throws IOException {
         long start = System.nanoTime();
         List<LatencyMethod> methods = o.methods.stream().map(LatencyMethod::parse).distinct().toList();
-        LatencyExperimentConfig config;
-        try {
-            config = new LatencyExperimentConfig(o.epochs, o.hidden, o.layers, o.seeds, o.seed, o.validation,
-                    o.outputScale, o.objective, o.v2Static, o.v1Static, o.v1Width);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("options", null, e.getMessage(), e);
-        }
-        Path root = o.onnxRoot != null ? o.onnxRoot : o.labels.toAbsolutePath().getParent();
-        long rows;
-        try (Stream<String> lines = Files.lines(o.labels)) {
-            rows = lines.filter(l -> !l.isBlank()).count();
-        } catch (IOException | UncheckedIOException e) {
-            throw new BadInputException(o.labels.toString(), null, "cannot read: " + e.getMessage(), e);
-        }
-        LatencyDataset data;
-        try (ProgressBar bar = o.noProgress ? null : new ProgressBar("read networks", rows)) {
-            data = LatencyDataset.load(o.labels, root, methods.contains(LatencyMethod.V1), done -> {
-                if (bar != null) {
-                    bar.stepTo(done);
-                }
-            });
-        }
-        data.problems().forEach((file, reason) -> System.err.println("narformer: skipped " + file + ": " + reason));
+        LatencyExperimentConfig config = o.training.config(o.seeds);
+        LatencyDataset data = o.data.load(methods.contains(LatencyMethod.V1));
         List<LatencyFold> folds = split.apply(data);
         averageWithout.check(folds.stream().map(LatencyFold::name).toList());
         Files.createDirectories(o.out);
@@ -294,8 +320,8 @@ final class ExperimentCommand implements Runnable {
         methods.stream().filter(LatencyMethod::trained)
                 .forEach(m -> training.put(m.label(), LatencyExperiment.trainConfig(m, config)));
         manifest.put("training", training);
-        manifest.put("labels", FileFingerprint.of(o.labels));
-        manifest.put("onnxRoot", root.toString());
+        manifest.put("labels", FileFingerprint.of(o.data.labels));
+        manifest.put("onnxRoot", o.data.root().toString());
         manifest.put("networks", data.items().size());
         manifest.put("skippedNetworks", data.problems());
         Map<String, Object> foldSizes = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> inputs = expand(files.isEmpty() ? List.of(Examples.directory()) : files);
+        List<Path> inputs = expand(files.isEmpty() ? List.of(ProjectPaths.examples()) : files);
         NetworkInspector inspector = new NetworkInspector(batchSize);
         List<NetworkSummary> summaries = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();

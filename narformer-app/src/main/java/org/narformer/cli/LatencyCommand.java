@@ -3,10 +3,12 @@ package org.narformer.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code narformer latency …}: look at measured latency tables ({@code narformer profile} output). */
+/** {@code narformer latency …}: predict latency, fit predictors, look at measured latency tables. */
 @Command(name = "latency", mixinStandardHelpOptions = true,
-        description = "Summarise and compare latency tables written by 'narformer profile'.",
-        subcommands = {LatencySummaryCommand.class, LatencyCompareCommand.class})
+        description = "Predict latency with a trained predictor (predict), train one (fit), and summarise and compare "
+                + "latency tables written by 'narformer profile'.",
+        subcommands = {LatencyPredictCommand.class, LatencyFitCommand.class, LatencySummaryCommand.class,
+            LatencyCompareCommand.class})
 final class LatencyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -18,7 +18,7 @@ final class ZooExamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = out == null ? Examples.directory() : out;
+        Path dir = out == null ? ProjectPaths.examples() : out;
         for (ExampleNetworks.Example e : ExampleNetworks.all()) {
             Path file = dir.resolve(e.fileName());
             e.model().write(file);

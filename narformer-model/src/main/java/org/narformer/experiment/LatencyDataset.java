@@ -17,11 +17,7 @@ import org.narformer.data.Sample;
 import org.narformer.graph.NetworkGraph;
 import org.narformer.onnx.OnnxImportConfig;
 import org.narformer.onnx.OnnxImporter;
-import org.narformer.tokenizer.NetworkTokenizerConfig;
-import org.narformer.tokenizer.NnlpTokenizer;
 import org.narformer.tokenizer.TokenizedGraph;
-import org.narformer.tokenizer.V1NetworkTokenizer;
-import org.narformer.tokenizer.WholeNetworkTokenizer;
 
 /**
  * A whole-network latency dataset: the rows of an NNLQP-format label file ({@code GraphID OnnxPath BatchSize
@@ -65,22 +61,7 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
          * (what the tokenizers' raw-static options give).
          */
         public TokenizedGraph graph(LatencyMethod method, LatencyExperimentConfig config) {
-            return switch (method) {
-                case NNLP -> nnlp;
-                case V2 -> withStatic(v2, config.v2Static());
-                case V1 -> {
-                    if (v1 == null) {
-                        throw new IllegalStateException("the dataset was loaded without V1 tokens");
-                    }
-                    yield withStatic(v1, config.v1Static());
-                }
-                default -> throw new IllegalArgumentException(method.label() + " is not a graph model");
-            };
-        }
-
-        private TokenizedGraph withStatic(TokenizedGraph encoded, LatencyExperimentConfig.StaticFeatures features) {
-            return features == LatencyExperimentConfig.StaticFeatures.WITH_RAW
-                    ? encoded.withStaticAppended(nnlp.staticFeatures()) : encoded;
+            return LatencyInput.of(method, config).select(v2, nnlp, v1);
         }
 
         /** FLOPs / 1e9 of the network at its batch size (the FLOPs baselines' input). */
@@ -121,11 +102,7 @@ public record LatencyDataset(Path labels, List<Item> items, Map<String, String> 
                 try {
                     NetworkGraph graph = OnnxImporter.read(file, OnnxImportConfig.defaults()
                             .withBatchSize(source.batchSize()));
-                    NetworkTokenizerConfig config = NetworkTokenizerConfig.defaults()
-                            .withBatchSize(source.batchSize());
-                    tokens = new TokenizedGraph[] {new WholeNetworkTokenizer(config).tokenize(graph),
-                        new NnlpTokenizer(config).tokenize(graph),
-                        withV1 ? V1NetworkTokenizer.lenient(source.batchSize()).tokenize(graph) : null};
+                    tokens = LatencyInput.tokenizations(graph, source.batchSize(), withV1);
                     cache.put(key, tokens);
                 } catch (NarFormerException e) {
                     problems.put(source.path().toString(), e.getMessage());

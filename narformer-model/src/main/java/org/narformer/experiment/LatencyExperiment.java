@@ -2,6 +2,7 @@ package org.narformer.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -84,8 +85,7 @@ public final class LatencyExperiment {
                         onTest.offer(report.epoch(), p, Metrics.of(p, measured).mape());
                         onTest.seconds += (System.nanoTime() - t0) / 1e9;
                     }).train(samples(fold.train(), method, config), samples(fold.validation(), method, config),
-                            runDirectory, Map.of("fold", fold.name(), "trainNetworks", fold.train().size(),
-                                    "validationNetworks", fold.validation().size()));
+                            runDirectory, checkpointData(fold, method, config, Map.of()));
             double seconds = (System.nanoTime() - start) / 1e9 - onTest.seconds;
             double[] best = predict(result.bestCheckpoint(), fold.test(), method, config);
             double[] last = predict(result.lastCheckpoint(), fold.test(), method, config);
@@ -96,6 +96,33 @@ public final class LatencyExperiment {
         } finally {
             ScratchDirectory.delete(runDirectory);
         }
+    }
+
+    /**
+     * Trains one latency predictor of {@code method} on {@code fold}'s training networks, the epoch selected by the
+     * MAPE on its validation networks, into {@code runDirectory} ({@code best/} and {@code last/}, as {@link Trainer}
+     * writes them). The checkpoints record the method's {@link LatencyInput}, so that {@link LatencyPredictor} reads
+     * new networks as the training networks were read, and {@code description} (e.g. the label file).
+     *
+     * @param showProgress a progress bar per epoch
+     */
+    public static TrainingResult fit(LatencyFold fold, LatencyMethod method, LatencyExperimentConfig config,
+                                     Path runDirectory, Map<String, Object> description, boolean showProgress) {
+        TrainConfig training = trainConfig(method, config).withShowProgress(showProgress);
+        return new Trainer<>(family(fold, method, config), training).train(samples(fold.train(), method, config),
+                samples(fold.validation(), method, config), runDirectory,
+                checkpointData(fold, method, config, description));
+    }
+
+    /** What a latency checkpoint records of its data: the fold, its sizes, the method's input and {@code extra}. */
+    private static Map<String, Object> checkpointData(LatencyFold fold, LatencyMethod method,
+                                                      LatencyExperimentConfig config, Map<String, Object> extra) {
+        Map<String, Object> data = new LinkedHashMap<>(extra);
+        data.put("fold", fold.name());
+        data.put("trainNetworks", fold.train().size());
+        data.put("validationNetworks", fold.validation().size());
+        data.put(LatencyInput.KEY, LatencyInput.of(method, config).toRecord());
+        return data;
     }
 
     /**

@@ -75,4 +75,13 @@ public record LatencyFold(String name, List<LatencyDataset.Item> train, List<Lat
         });
         return new LatencyFold("in-domain", train, validation, test);
     }
+
+    /**
+     * A predictor's fit on every family ({@code all}): the last {@code validationFraction} of every family selects
+     * the epoch and is what the fit is reported on; there is no test set beyond it.
+     */
+    public static LatencyFold allFamilies(LatencyDataset data, double validationFraction) {
+        LatencyFold split = inDomain(data, 0, validationFraction);
+        return new LatencyFold("all", split.train(), split.validation(), split.validation());
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,20 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExperimentCommandIT {
     @Test
     void leaveOneFamilyOutAndInDomainWriteConsistentReports(@TempDir Path dir) throws Exception {
-        List<String> labels = new ArrayList<>();
-        int id = 0;
-        for (String family : List.of("nasbench201", "mobilenetv3")) {
-            assertEquals(0, CliTestSupport.run("zoo", "generate", "--family", family, "--count", "6", "--out",
-                    dir.resolve(family).toString()).exitCode());
-            for (String line : Files.readAllLines(dir.resolve(family).resolve("models.csv")).subList(1, 7)) {
-                String[] f = line.split(",");
-                double latency = 0.5 + Long.parseLong(f[4]) / 1e8;
-                labels.add(String.format(java.util.Locale.ROOT, "%d %s/%s 1 %.4f %s 0 train", ++id, family, f[0],
-                        latency, f[1]));
-            }
-        }
-        Path labelFile = dir.resolve("latency.txt");
-        Files.write(labelFile, labels);
+        Path labelFile = CliTestSupport.labelledNetworks(dir, List.of("nasbench201", "mobilenetv3"), 6);
 
         Path out = dir.resolve("lofo");
         CliTestSupport.Run run = CliTestSupport.run("experiment", "leave-one-family-out", "--labels",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Neural network representation learning: predict a network's latency or accuracy "
                 + "with NAR-Former V2 / NAR-Former.",
         subcommands = {InspectCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
-            PredictCommand.class, RunsCommand.class, ZooCommand.class, ProfileCommand.class, LatencyCommand.class, ExperimentCommand.class, BenchCommand.class,
+            PredictCommand.class, ServeCommand.class, RunsCommand.class, ZooCommand.class, ProfileCommand.class, LatencyCommand.class, ExperimentCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:error", "2:usage error", "3:bad input (the message names file and line or node)",

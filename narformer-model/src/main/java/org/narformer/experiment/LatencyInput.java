@@ -47,7 +47,8 @@ public record LatencyInput(LatencyMethod method, LatencyExperimentConfig.StaticF
 
     /**
      * The method's input from the tokenizations of one network: {@code v2} (V2 tokens), {@code nnlp} (NNLP features,
-     * whose static vector is the raw one) and {@code v1} (V1 tokens; may be null unless the method is V1).
+     * whose static vector is the raw one) and {@code v1} (V1 tokens); {@code v2} and {@code v1} may be null unless the
+     * method is V2 or V1.
      */
     public TokenizedGraph select(TokenizedGraph v2, TokenizedGraph nnlp, TokenizedGraph v1) {
         TokenizedGraph encoded = switch (method) {
@@ -67,8 +68,10 @@ public record LatencyInput(LatencyMethod method, LatencyExperimentConfig.StaticF
 
     /** The method's input for {@code graph} run at {@code batchSize}, as {@link LatencyDataset} reads it. */
     public TokenizedGraph tokenize(NetworkGraph graph, int batchSize) {
-        TokenizedGraph[] t = tokenizations(graph, batchSize, method == LatencyMethod.V1);
-        return select(t[0], t[1], t[2]);
+        NetworkTokenizerConfig config = NetworkTokenizerConfig.defaults().withBatchSize(batchSize);
+        TokenizedGraph nnlp = new NnlpTokenizer(config).tokenize(graph); // NNLP's input, and the raw static values
+        return select(method == LatencyMethod.V2 ? new WholeNetworkTokenizer(config).tokenize(graph) : null, nnlp,
+                method == LatencyMethod.V1 ? V1NetworkTokenizer.lenient(batchSize).tokenize(graph) : null);
     }
 
     /**

@@ -17,7 +17,9 @@ import ai.djl.util.PairList;
  * no feature shuffle): the features are split into {@code g} groups, each group gets its own weight
  * {@code [in/g, out/g]} and bias, then one {@code LayerNorm(out/g)} shared by all groups normalises each group.
  *
- * <p>Input {@code [..., in]}, output {@code [..., out]}. Weights {@code [g, in/g, out/g]} start
+ * <p>Input {@code [..., in]}, output {@code [..., out]}; or, through {@link #forwardGrouped}, the group-major
+ * layout {@code [g, rows, in/g] → [g, rows, out/g]}, which lets two grouped transforms run back to back without
+ * regrouping (and normalises a contiguous last axis). Weights {@code [g, in/g, out/g]} start
  * xavier-uniform as PyTorch computes it for a 3-D tensor (fan_in = (in/g)(out/g), fan_out = out); biases
  * start at zero.
  */
@@ -51,14 +53,31 @@ public final class GroupLinearBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        return new NDList(fromGroups(forwardGrouped(ps, toGroups(x, groups), training), x.getShape()));
+    }
+
+    /**
+     * The transform in the group-major layout: {@code [g, rows, in/g] → [g, rows, out/g]}
+     * (one batched product, bias, the shared per-group LayerNorm).
+     */
+    NDArray forwardGrouped(ParameterStore ps, NDArray grouped, boolean training) {
+        NDArray w = ps.getValue(weight, grouped.getDevice(), training);
+        NDArray b = ps.getValue(bias, grouped.getDevice(), training);
+        NDArray y = grouped.batchMatMul(w).addi(b);
+        return norm.forward(ps, new NDList(y), training).singletonOrThrow();
+    }
+
+    /** {@code [..., f] → [g, rows, f/g]}: feature group {@code k} of every row becomes slice {@code k}. */
+    static NDArray toGroups(NDArray x, int groups) {
         Shape shape = x.getShape();
-        long rows = shape.size() / in;
-        NDArray w = ps.getValue(weight, x.getDevice(), training);
-        NDArray b = ps.getValue(bias, x.getDevice(), training);
-        NDArray y = x.reshape(rows, groups, in / groups).transpose(1, 0, 2).batchMatMul(w).addi(b)
-                .transpose(1, 0, 2);
-        y = norm.forward(ps, new NDList(y), training).singletonOrThrow();
-        return new NDList(y.reshape(shape.slice(0, shape.dimension() - 1).add(out)));
+        long features = shape.get(shape.dimension() - 1);
+        return x.reshape(shape.size() / features, groups, features / groups).transpose(1, 0, 2);
+    }
+
+    /** The inverse of {@link #toGroups}: {@code [g, rows, f/g] → [..., f]} with the leading axes of {@code like}. */
+    static NDArray fromGroups(NDArray grouped, Shape like) {
+        Shape g = grouped.getShape();
+        return grouped.transpose(1, 0, 2).reshape(like.slice(0, like.dimension() - 1).add(g.get(0) * g.get(2)));
     }
 
     @Override

@@ -22,6 +22,7 @@ import ai.djl.util.PairList;
  */
 public final class GroupedFeedForwardBlock extends AbstractBlock {
     private final int dim;
+    private final int groups;
     private final LayerNorm norm;
     private final GroupLinearBlock up;
     private final GroupLinearBlock down;
@@ -30,6 +31,7 @@ public final class GroupedFeedForwardBlock extends AbstractBlock {
 
     public GroupedFeedForwardBlock(int dim, int hidden, int groups, float dropoutRate, float layerScaleInit) {
         this.dim = dim;
+        this.groups = groups;
         this.norm = addChildBlock("norm", LayerNorm.builder().axis(2).build());
         this.up = addChildBlock("up", new GroupLinearBlock(dim, hidden, groups));
         this.down = addChildBlock("down", new GroupLinearBlock(hidden, dim, groups));
@@ -43,9 +45,10 @@ public final class GroupedFeedForwardBlock extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray h = norm.forward(ps, new NDList(x), training).singletonOrThrow();
-        h = Activation.relu(up.forward(ps, new NDList(h), training).singletonOrThrow());
-        h = dropout.forward(ps, new NDList(h), training).singletonOrThrow();
-        h = down.forward(ps, new NDList(h), training).singletonOrThrow();
+        // the hidden features stay group-major [g, rows, hidden/g] between the two grouped transforms
+        NDArray hidden = Activation.relu(up.forwardGrouped(ps, GroupLinearBlock.toGroups(h, groups), training));
+        hidden = dropout.forward(ps, new NDList(hidden), training).singletonOrThrow();
+        h = GroupLinearBlock.fromGroups(down.forwardGrouped(ps, hidden, training), x.getShape());
         h = dropout.forward(ps, new NDList(h), training).singletonOrThrow();
         NDArray gamma = ps.getValue(layerScale, x.getDevice(), training);
         return new NDList(x.add(h.muli(gamma)));

@@ -19,10 +19,12 @@ import picocli.CommandLine.Option;
 
 /** {@code narformer bench model}: speed of the graph models ({@link ModelBenchmark}). */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = {"Speed of the graph models on this machine: median ms per training step for NB201 cells "
+        description = {"Speed of the graph models on this machine: first the machine's dense fp32 rate (GFLOP/s of "
+                + "a [2048, 512] x [512, 512] matrix product, the ceiling for the models' dense layers), then "
+                + "median ms per training step for NB201 cells "
                 + "(V2, batch 8 + 8 augmented twins, 6 layers, d 512; steps/s = 1000 / ms) with the median time of "
                 + "each phase of that step (batch, forward, loss, backward, update), and graphs/s scoring NB201 "
-                + "cells at batch 1024, the same for NAR-Former V1 (batch 128 + 128, 6 encoder blocks, d 192), then "
+                + "cells at batch 1024 (with the seconds for all 15,625 at that rate and at the dense rate, a lower bound), the same for NAR-Former V1 (batch 128 + 128, 6 encoder blocks, d 192), then "
                 + "for 150-node whole networks (V2 and NNLP, 2 layers, d 512), with the achieved GFLOP/s (V2, NNLP). "
                 + "Graph contents are random (speed does not depend on them); shapes are the real ones.",
                 "Set the PyTorch thread count with NARFORMER_JAVA_OPTS=-Dai.djl.pytorch.num_threads=N. Shared "

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import org.narformer.cells.CellSpace;
 import org.narformer.cells.Nb201Cell;
 import org.narformer.cells.Nb201Op;
@@ -20,7 +24,8 @@ import org.narformer.tokenizer.TokenizedGraph;
 import org.narformer.tokenizer.V1CellTokenizer;
 
 /**
- * Speed of the graph models on fixed workloads (REFERENCE.md §4.5 sizes): median ms per training step and
+ * Speed of the graph models on fixed workloads (REFERENCE.md §4.5 sizes), after the machine's dense fp32 rate (the
+ * ceiling for their dense layers; with it, a lower bound for scoring all of NB201): median ms per training step and
  * graphs/s for inference, for NAS-Bench-201 cells (8 nodes, V2 6 layers, d 512, 128-d tokens, batch 8 + 8
  * augmented; V1 6 encoder blocks, d 192, batch 128 + 128 augmented, real V1 tokens of random cells) and for 150-node
  * whole networks (2 layers, d 512, batch 16; V2 and NNLP); the NB201 V2 step also split into its phases
@@ -36,10 +41,11 @@ public final class ModelBenchmark {
      * One timed workload.
      *
      * @param workload   what was timed
-     * @param unit       {@code ms/step} (training, median over steps) or {@code graphs/s} (inference, one pass)
+     * @param unit       {@code ms/step} (training, median over steps), {@code graphs/s} (inference, one pass),
+     *                   {@code GFLOP/s} (the dense rate, median) or {@code s} (whole-space scoring, derived)
      * @param value      the median step time or the throughput
-     * @param p10        10th percentile step time (training only; NaN otherwise)
-     * @param p90        90th percentile step time (training only; NaN otherwise)
+     * @param p10        10th percentile of what was measured (training step time; the dense rate); NaN otherwise
+     * @param p90        90th percentile of the same; NaN otherwise
      * @param repeats    timed steps, or graphs scored
      * @param gflopPerSecond achieved GFLOP/s (forward 2·MACs of the dense layers per token; a training step counts
      *                   3× its forward pass); NaN when not counted
@@ -61,6 +67,8 @@ public final class ModelBenchmark {
     public static List<Result> run(int steps, int inferenceGraphs, Consumer<Result> progress) {
         SplittableRandom rng = new SplittableRandom(1);
         List<Result> results = new ArrayList<>();
+        Result dense = denseProduct();
+        add(results, progress, dense);
         V2Config cells = V2Config.nasBench();
         List<TrainingSample> cellBatch = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
@@ -78,8 +86,14 @@ public final class ModelBenchmark {
         for (int k = 0; k < inferenceGraphs; k++) {
             allCells.add(nb201Cell(rng));
         }
-        add(results, progress, inference("NB201 inference (batch 1024, V2)", new V2Family(cells), allCells, 1024,
-                forwardGflop(cells, 8, 8)));
+        Result scoring = inference("NB201 inference (batch 1024, V2)", new V2Family(cells), allCells, 1024,
+                forwardGflop(cells, 8, 8));
+        add(results, progress, scoring);
+        int space = 15_625;
+        add(results, progress, new Result("  all 15,625 NB201 cells at that rate", "s", space / scoring.value(),
+                Double.NaN, Double.NaN, space, Double.NaN));
+        add(results, progress, new Result("  all 15,625 NB201 cells at the dense product rate (lower bound)", "s",
+                space * forwardGflop(cells, 8, 8) / dense.value(), Double.NaN, Double.NaN, space, Double.NaN));
 
         V1Family v1 = new V1Family(V1Config.defaults(), V1CellTokenizer.of(CellSpace.NB201));
         List<TrainingSample> v1Batch = new ArrayList<>();
@@ -115,6 +129,36 @@ public final class ModelBenchmark {
                     64, forwardGflop(networks, 150, 150)));
         }
         return results;
+    }
+
+    /**
+     * The machine's dense fp32 rate: median GFLOP/s of a {@code [2048, 512] · [512, 512]} matrix product (the size
+     * of V2's projections over one inference chunk), the ceiling for the models' dense layers.
+     */
+    private static Result denseProduct() {
+        int rows = 2048;
+        int d = 512;
+        int repeats = 50;
+        double[] ms = new double[repeats];
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.randomUniform(0, 1, new Shape(rows, d));
+            NDArray w = manager.randomUniform(0, 1, new Shape(d, d));
+            for (int r = -5; r < repeats; r++) {
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    long t0 = System.nanoTime();
+                    x.matMul(w);
+                    if (r >= 0) {
+                        ms[r] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+            }
+        }
+        Arrays.sort(ms);
+        double gflop = 2.0 * rows * d * d / 1e9;
+        double rate = gflop / (ms[repeats / 2] / 1e3);
+        return new Result("fp32 matrix product [2048, 512] x [512, 512] (dense rate)", "GFLOP/s", rate,
+                gflop / (ms[repeats * 9 / 10] / 1e3), gflop / (ms[repeats / 10] / 1e3), repeats, rate);
     }
 
     private static void add(List<Result> results, Consumer<Result> progress, Result r) {

@@ -20,6 +20,7 @@ import org.narformer.onnx.OnnxImportConfig;
 import org.narformer.onnx.OnnxImporter;
 import org.narformer.onnx.StaticFeatureMode;
 import org.narformer.onnx.StaticFeatures;
+import org.narformer.report.Csv;
 import org.narformer.tokenizer.TokenizedGraph;
 import org.narformer.train.NasBenchModel;
 
@@ -112,7 +113,8 @@ final class LatencyPredictCommand implements Callable<Integer> {
             case "csv" -> {
                 System.out.println("file,nodes,gflops,predicted_latency_ms");
                 for (Prediction p : rows) {
-                    System.out.printf(Locale.ROOT, "%s,%d,%.6f,%.6f%n", p.file(), p.nodes(), p.gflops(), p.latencyMs());
+                    System.out.printf(Locale.ROOT, "%s,%d,%.6f,%.6f%n", Csv.field(p.file()), p.nodes(), p.gflops(),
+                            p.latencyMs());
                 }
             }
             default -> {

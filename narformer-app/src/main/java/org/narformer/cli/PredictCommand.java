@@ -19,6 +19,7 @@ import org.narformer.data.DataDirectory;
 import org.narformer.data.Sample;
 import org.narformer.graph.NetworkGraph;
 import org.narformer.model.Checkpoints;
+import org.narformer.report.Csv;
 import org.narformer.train.ArtifactManifest;
 import org.narformer.train.NasBenchModel;
 
@@ -155,13 +156,9 @@ final class PredictCommand implements Callable<Integer> {
         StringWriter w = new StringWriter();
         w.append("id,cell,predicted\n");
         for (Prediction r : rows) {
-            w.append(field(r.id())).append(',').append(field(r.cell())).append(',')
+            w.append(Csv.field(r.id())).append(',').append(Csv.field(r.cell())).append(',')
                     .append(String.format(Locale.ROOT, "%.6f", r.predicted())).append('\n');
         }
         return w.toString();
-    }
-
-    private static String field(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

@@ -10,12 +10,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.narformer.AtomicFiles;
 import org.narformer.BadInputException;
 import org.narformer.model.Checkpoints;
+import org.narformer.report.Csv;
+import org.narformer.report.TauCurvePlot;
 import org.narformer.train.ArtifactManifest;
 import org.narformer.train.NasBenchRunManifest;
 import org.narformer.train.NasBenchRunSummary;
 import org.narformer.train.NasBenchRunTable;
+import org.narformer.train.TauPoint;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,16 +44,30 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (runs, groups with their statistics, errors).")
     boolean json;
 
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "Also draw Kendall tau against epochs (over all cells where evaluated, and on the "
+                    + "validation cells) for every run into this PNG.")
+    Path plot;
+
+    @Option(names = "--curves", paramLabel = "FILE.csv",
+            description = "Also write every run's curve as CSV: run, epoch, steps, train loss, validation tau, tau "
+                    + "over all cells, their weight-EMA twins, elapsed seconds (empty where not evaluated).")
+    Path curves;
+
     @ParentCommand
     NarFormerCli parent;
 
     @Override
     public Integer call() throws IOException {
         List<NasBenchRunSummary> runs = new ArrayList<>();
+        Map<String, List<TauPoint>> runCurves = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (Path path : expand(paths)) {
             try {
-                runs.add(NasBenchRunSummary.of(NasBenchRunManifest.read(path)));
+                NasBenchRunManifest manifest = NasBenchRunManifest.read(path);
+                NasBenchRunSummary summary = NasBenchRunSummary.of(manifest);
+                runs.add(summary);
+                runCurves.put(uniqueName(runCurves, summary.name()), manifest.curve());
             } catch (BadInputException e) {
                 errors.put(path.toString(), e.getMessage());
                 parent.report(e);
@@ -63,10 +81,42 @@ final class RunsCommand implements Callable<Integer> {
         } else if (!runs.isEmpty()) {
             System.out.print(table.render());
         }
+        if (plot != null && !runCurves.isEmpty()) {
+            TauCurvePlot.write(plot, runCurves);
+        }
+        if (curves != null && !runCurves.isEmpty()) {
+            AtomicFiles.write(curves, curvesCsv(runCurves));
+        }
         if (errors.isEmpty()) {
             return ExitCode.OK.code();
         }
         return (runs.isEmpty() ? ExitCode.BAD_INPUT : ExitCode.PARTIAL_FAILURE).code();
+    }
+
+    /** {@code name}, or {@code name (2)}, … when runs from different directories share a directory name. */
+    private static String uniqueName(Map<String, ?> taken, String name) {
+        String unique = name;
+        for (int k = 2; taken.containsKey(unique); k++) {
+            unique = name + " (" + k + ")";
+        }
+        return unique;
+    }
+
+    /** The curves as CSV, one row per run and epoch; NaN (not evaluated) as an empty field. */
+    static String curvesCsv(Map<String, List<TauPoint>> runCurves) {
+        StringBuilder csv = new StringBuilder("run,epoch,steps,trainLoss,selectionTau,allTau,emaSelectionTau,emaAllTau,"
+                + "elapsedSeconds\n");
+        for (Map.Entry<String, List<TauPoint>> run : runCurves.entrySet()) {
+            for (TauPoint p : run.getValue()) {
+                csv.append(Csv.field(run.getKey())).append(',').append(p.epoch()).append(',').append(p.steps());
+                for (double v : new double[] {p.trainLoss(), p.selectionTau(), p.allTau(), p.emaSelectionTau(),
+                    p.emaAllTau(), p.elapsedSeconds()}) {
+                    csv.append(',').append(Double.isFinite(v) ? Double.toString(v) : "");
+                }
+                csv.append('\n');
+            }
+        }
+        return csv.toString();
     }
 
     /**

@@ -2,15 +2,12 @@ package org.narformer.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -31,12 +28,11 @@ public final class ScatterPlot {
      */
     public static void write(Path file, String title, String measuredName, double[] measured, double[] predicted,
                              String[] groups) throws IOException {
-        System.setProperty("java.awt.headless", "true");
+        PngCharts.headless();
         XYChart chart = new XYChartBuilder().width(900).height(800).title(title)
                 .xAxisTitle("measured " + measuredName).yAxisTitle("predicted").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         Map<String, List<Integer>> members = new TreeMap<>();
         for (int i = 0; i < measured.length; i++) {
             members.computeIfAbsent(groups == null ? "all" : groups[i], g -> new ArrayList<>()).add(i);
@@ -61,9 +57,6 @@ public final class ScatterPlot {
             diagonal.setMarker(SeriesMarkers.NONE);
             diagonal.setLineColor(Color.GRAY);
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+        PngCharts.write(file, chart);
     }
 }

@@ -166,6 +166,23 @@ class NasBenchCommandsIT {
         assertEquals(1, summary.get("groups").get(0).get("finishedRuns").asInt());
         assertEquals("V2 NB201 N=60 2 epochs", summary.get("groups").get(0).get("label").asText());
 
+        Path plot = tmp.resolve("curves/tau.png");
+        Path curves = tmp.resolve("curves/tau.csv");
+        CliTestSupport.Run drawn = CliTestSupport.run("runs", "--plot", plot.toString(), "--curves", curves.toString(),
+                run.toString());
+        assertEquals(0, drawn.exitCode(), drawn.err());
+        byte[] png = Files.readAllBytes(plot);
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG image");
+        List<String> rows = Files.readAllLines(curves);
+        JsonNode curve = runManifest.get("curve");
+        assertEquals(1 + curve.size(), rows.size(), "a header and one row per curve point");
+        assertTrue(rows.get(0).startsWith("run,epoch,steps,trainLoss,selectionTau,allTau,"), rows.get(0));
+        JsonNode lastPoint = curve.get(curve.size() - 1);
+        String[] last = rows.get(rows.size() - 1).split(",", -1);
+        assertEquals("run", last[0]);
+        assertEquals(lastPoint.get("epoch").asInt(), Integer.parseInt(last[1]));
+        assertEquals(lastPoint.get("selectionTau").asDouble(), Double.parseDouble(last[4]), 0);
+
         Path notARun = Files.writeString(tmp.resolve("not-a-run.json"), "{\"kind\": \"nasbench-evaluation\"}");
         CliTestSupport.Run partial = CliTestSupport.run("runs", tmp.toString(), notARun.toString());
         assertEquals(ExitCode.PARTIAL_FAILURE.code(), partial.exitCode(), partial.err());

@@ -1,5 +1,6 @@
 package org.narformer.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.narformer.BadInputException;
 import org.narformer.TextTable;
 import org.narformer.data.DataDirectory;
+import org.narformer.report.TauCurvePlot;
 import org.narformer.train.NasBenchConfig;
 import org.narformer.train.NasBenchProtocol;
 import org.narformer.train.NasBenchRun;
@@ -35,12 +37,15 @@ import picocli.CommandLine.Spec;
                 + "file, which overrides the defaults.",
                 "Writes OUT/best and OUT/last (checkpoints with manifest.json; V1 also OUT/best-ema and OUT/last-ema, "
                 + "its weight average) and OUT/manifest.json (configuration, data hash, split, command, "
-                + "tau-vs-epoch curve, timings), both after every epoch: --resume continues an interrupted run."})
+                + "tau-vs-epoch curve, timings), both after every epoch: --resume continues an interrupted run. "
+                + "At the end, OUT/tau-curve.png draws the curve (narformer runs --plot draws several runs)."})
 final class TrainCommand implements Callable<Integer> {
     /** NAR-Former V1's {@code --batch_size} in every official script. */
     private static final int V1_BATCH_SIZE = 128;
     /** NAR-Former V1's {@code --max_epoch} in the NB201 scripts. */
     private static final int V1_EPOCHS = 4000;
+    /** The picture of the run's τ-vs-epoch curve, written beside its manifest when it finishes. */
+    static final String CURVE_PLOT = "tau-curve.png";
 
     @Spec
     CommandSpec spec;
@@ -120,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put("space", space);
         overrides.put("trainCount", trainSize);
@@ -198,6 +203,9 @@ final class TrainCommand implements Callable<Integer> {
                 cfg.selectOn().name().toLowerCase(Locale.ROOT), result.bestSelectionTau(),
                 cfg.space().file().publishedRows(), result.bestAllTau(), result.progress().secondsPerIteration(),
                 result.progress().wallSeconds(), result.bestCheckpoint(), out.resolve("manifest.json"));
+        Path plot = out.resolve(CURVE_PLOT);
+        TauCurvePlot.write(plot, Map.of(out.toAbsolutePath().getFileName().toString(), run.curve()));
+        System.out.println("tau against epochs " + plot);
         if (ema) {
             System.out.printf(Locale.ROOT, "weight EMA: best epoch %d, tau on all cells %.4f (%s)%n",
                     result.bestEmaEpoch(), result.bestEmaAllTau(), result.bestEmaCheckpoint());

@@ -59,6 +59,7 @@ class NasBenchCommandsIT {
     void trainWritesCheckpointsAndARunManifest() throws IOException {
         assertTrue(Files.isRegularFile(run.resolve("best/manifest.json")));
         assertTrue(Files.isRegularFile(run.resolve("last/manifest.json")));
+        assertTrue(Files.size(run.resolve(TrainCommand.CURVE_PLOT)) > 1000, "the tau-vs-epoch picture");
         JsonNode manifest = json.readTree(run.resolve("manifest.json").toFile());
         assertEquals("nasbench-run", manifest.get("kind").asText());
         assertEquals(60, manifest.get("protocol").get("trainCount").asInt());

@@ -192,7 +192,9 @@ public final class ModelBenchmark {
             TrainingStep step = new TrainingStep(model, new AdamOptimizer(model, trainConfig), trainConfig)
                     .withPhases(phases);
             SplittableRandom pairs = new SplittableRandom(2);
-            int warmup = Math.max(3, steps / 10);
+            // untimed steps first: the JIT compiles the Java parts (the one-pass Adam kernel takes a few seconds of
+            // compilation, which on a busy core would otherwise land in the timed phases)
+            int warmup = Math.max(20, steps / 5);
             double[] ms = new double[steps];
             for (int s = -warmup; s < steps; s++) {
                 if (s == 0 && phases != null) {

@@ -98,6 +98,58 @@ class AdamOptimizerIT {
         }
     }
 
+    @Test
+    void theOnePassUpdateMatchesDjlsNativeUpdate() {
+        assertTrue(VectorAdamKernel.moduleAvailable(), "tests run with --add-modules jdk.incubator.vector");
+        try (V2Model native1 = V2Model.create(TINY, 5); V2Model onePass = V2Model.create(TINY, 5)) {
+            native1.attachGradients();
+            onePass.attachGradients();
+            String before = System.setProperty("narformer.adam", "djl");
+            AdamOptimizer djl;
+            try {
+                djl = new AdamOptimizer(native1.parameters(), native1.manager(), 0.01f, n -> n.endsWith("weight"));
+            } finally {
+                System.clearProperty("narformer.adam");
+                if (before != null) {
+                    System.setProperty("narformer.adam", before);
+                }
+            }
+            AdamOptimizer vector = new AdamOptimizer(onePass.parameters(), onePass.manager(), 0.01f,
+                    n -> n.endsWith("weight"));
+            float[] rates = {1e-3f, 5e-4f, 2e-3f};
+            for (int step = 0; step < rates.length; step++) {
+                stepWithVariedGradients(native1, djl, rates[step], step);
+                stepWithVariedGradients(onePass, vector, rates[step], step);
+            }
+            List<float[]> expected = weights(native1);
+            List<float[]> actual = weights(onePass);
+            for (int i = 0; i < expected.size(); i++) {
+                for (int k = 0; k < expected.get(i).length; k++) {
+                    float e = expected.get(i)[k];
+                    assertEquals(e, actual.get(i)[k], 1e-6f * Math.max(1f, Math.abs(e)),
+                            native1.parameters().get(i).getKey() + "[" + k + "]");
+                }
+            }
+            for (Pair<String, Parameter> p : onePass.parameters()) {
+                assertEquals(0f, p.getValue().getArray().getGradient().abs().sum().getFloat(),
+                        "gradients are zeroed: " + p.getKey());
+            }
+        }
+    }
+
+    /** One update from varied, signed gradients of every magnitude the weights have. */
+    private static void stepWithVariedGradients(V2Model model, AdamOptimizer adam, float lr, int step) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            fillGradients(model, 0f);
+            for (Pair<String, Parameter> p : model.parameters()) {
+                NDArray w = p.getValue().getArray();
+                w.getGradient().set(new NDIndex(":"), w.mul(0.7f).sub(0.01f * (step + 1)));
+            }
+            assertTrue(adam.step(lr));
+        }
+    }
+
     private static NDArray first(V2Model model) {
         return model.parameters().get(0).getValue().getArray();
     }

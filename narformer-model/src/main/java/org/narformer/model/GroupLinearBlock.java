@@ -24,7 +24,6 @@ import ai.djl.util.PairList;
  * start at zero.
  */
 public final class GroupLinearBlock extends AbstractBlock {
-    private final int in;
     private final int out;
     private final int groups;
     private final Parameter weight;
@@ -35,7 +34,6 @@ public final class GroupLinearBlock extends AbstractBlock {
         if (in % groups != 0 || out % groups != 0) {
             throw new IllegalArgumentException("in " + in + " and out " + out + " must be divisible by " + groups);
         }
-        this.in = in;
         this.out = out;
         this.groups = groups;
         long inG = in / groups;

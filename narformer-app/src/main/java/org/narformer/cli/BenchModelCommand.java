@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.narformer.BadInputException;
 import org.narformer.TextTable;
 import org.narformer.data.Machine;
+import org.narformer.train.ArtifactManifest;
 import org.narformer.train.ModelBenchmark;
 
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class BenchModelCommand implements Callable<Integer> {
             description = "NB201 cells scored for the inference figure (default: ${DEFAULT-VALUE}, all of NB201).")
     int graphs;
 
-    @Option(names = "--json", description = "Print JSON (machine, threads, load, results).")
+    @Option(names = "--json", description = "Print JSON (machine, build, threads, load, results).")
     boolean json;
 
     @Override
@@ -58,8 +59,8 @@ final class BenchModelCommand implements Callable<Integer> {
         });
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                    Map.of("machine", Machine.current(), "pytorchThreads", threads, "loadAverageAtStart", load,
-                            "results", results)));
+                    Map.of("machine", Machine.current(), "build", ArtifactManifest.gitSha(), "pytorchThreads", threads,
+                            "loadAverageAtStart", load, "results", results)));
             return ExitCode.OK.code();
         }
         TextTable table = new TextTable("workload", "median", "unit", "p10", "p90", "n", "GFLOP/s");

@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import org.narformer.cells.CellSpace;
 import org.narformer.cells.Nb201Cell;
+import org.narformer.cells.Nb201Index;
 import org.narformer.cells.Nb201Op;
 import org.narformer.model.GraphModel;
 import org.narformer.model.LayerKind;
@@ -89,7 +90,7 @@ public final class ModelBenchmark {
         Result scoring = inference("NB201 inference (batch 1024, V2)", new V2Family(cells), allCells, 1024,
                 forwardGflop(cells, 8, 8));
         add(results, progress, scoring);
-        int space = 15_625;
+        int space = Nb201Index.SIZE;
         add(results, progress, new Result("  all 15,625 NB201 cells at that rate", "s", space / scoring.value(),
                 Double.NaN, Double.NaN, space, Double.NaN));
         add(results, progress, new Result("  all 15,625 NB201 cells at the dense product rate (lower bound)", "s",

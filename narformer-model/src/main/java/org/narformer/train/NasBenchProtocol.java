@@ -58,7 +58,7 @@ public final class NasBenchProtocol {
         manifest.put("seeds", Map.of("master", config.seed()));
         manifest.put("curve", curve);
         ArtifactManifest.write(runDirectory.resolve(ArtifactManifest.FILE), manifest);
-        return run(config, cells, runDirectory, manifest, curve, start, 0,
+        return run(config, cells, runDirectory, manifest, curve, start, RunProgress.NONE,
                 (train, selection, data, listener) -> Trainer.of(config.family(), config.training())
                         .withListener(listener).train(train, selection, runDirectory, data));
     }
@@ -93,8 +93,10 @@ public final class NasBenchProtocol {
         manifest.put("resumes", resumes);
         manifest.put("curve", curve);
         NasBenchCells cells = NasBenchCells.load(config, dataDirectory);
+        RunProgress before = read.progress() == null ? RunProgress.NONE : read.progress();
         return run(config, cells, runDirectory, manifest, curve, start - (long) (elapsedBefore * 1e9),
-                lastRecord.step(),
+                new RunProgress(lastRecord.step(), before.skippedSteps(), before.trainingSeconds(),
+                        before.timedSteps(), elapsedBefore),
                 (train, selection, data, listener) -> Trainer.resume(last, train, selection, data, listener));
     }
 
@@ -105,8 +107,8 @@ public final class NasBenchProtocol {
     }
 
     private static NasBenchRun run(NasBenchConfig config, NasBenchCells cells, Path runDirectory,
-                                   Map<String, Object> manifest, List<TauPoint> curve, long start, long stepsBefore,
-                                   Launch launch) {
+                                   Map<String, Object> manifest, List<TauPoint> curve, long start,
+                                   RunProgress before, Launch launch) {
         TrainConfig training = config.training();
         List<TrainingSample> train = cells.train(training.usesAugmentation());
         List<TrainingSample> selection = config.selectOn() == NasBenchConfig.Selection.VALIDATION
@@ -117,27 +119,21 @@ public final class NasBenchProtocol {
         double[] truth = cells.testTargets();
         Path manifestFile = runDirectory.resolve(ArtifactManifest.FILE);
 
-        long[] steps = {stepsBefore};
-        long[] skipped = {0};
-        double[] trainingSeconds = {0};
-        long[] newSteps = {0};
+        RunProgress[] progress = {before};
         TrainingResult result = launch.start(train, selection, data,
                 (report, model, ema) -> {
-                    steps[0] += report.steps();
-                    newSteps[0] += report.steps();
-                    skipped[0] += report.skippedSteps();
-                    trainingSeconds[0] += report.seconds();
+                    progress[0] = progress[0].plus(report.steps(), report.skippedSteps(), report.seconds(),
+                            seconds(start));
                     boolean scoreAll = report.epoch() == config.epochs()
                             || config.allEvery() > 0 && report.epoch() % config.allEvery() == 0;
                     double allTau = scoreAll ? tauOf(model::predict, all, truth, config) : Double.NaN;
                     double emaAllTau = scoreAll && ema != null ? tauOf(ema::predict, all, truth, config)
                             : Double.NaN;
-                    curve.add(new TauPoint(report.epoch(), steps[0], report.meanLoss(),
+                    curve.add(new TauPoint(report.epoch(), progress[0].steps(), report.meanLoss(),
                             report.evaluation() == null ? Double.NaN : report.evaluation().kendallTau(), allTau,
                             seconds(start), report.emaEvaluation() == null ? Double.NaN
                             : report.emaEvaluation().kendallTau(), emaAllTau));
-                    manifest.put("progress",
-                            progress(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start).toMap());
+                    manifest.put("progress", progress[0].toMap());
                     ArtifactManifest.write(manifestFile, manifest);
                 });
 
@@ -145,8 +141,10 @@ public final class NasBenchProtocol {
                 ? tauOf(result.bestCheckpoint(), all, truth, config) : Double.NaN;
         double bestEmaAllTau = result.bestEmaCheckpoint() != null
                 ? tauOf(result.bestEmaCheckpoint(), all, truth, config) : Double.NaN;
+        RunProgress done = progress[0];
         NasBenchRunResult outcome = new NasBenchRunResult(
-                progress(steps[0], newSteps[0], skipped[0], trainingSeconds[0], start), result.bestEpoch(),
+                new RunProgress(done.steps(), done.skippedSteps(), done.trainingSeconds(), done.timedSteps(),
+                        seconds(start)), result.bestEpoch(),
                 result.bestScore(), bestAllTau, result.bestCheckpoint(), result.lastCheckpoint(),
                 config.selectOn() == NasBenchConfig.Selection.VALIDATION
                         ? "validation cells (training label): the reference rule"
@@ -201,17 +199,6 @@ public final class NasBenchProtocol {
                                 NasBenchConfig config) {
         // no bar of its own: it would cut through the training bar
         return KendallTau.tauB(toDouble(NasBenchModel.score(scorer, all, config.evalBatchSize(), false)), truth);
-    }
-
-    /**
-     * @param steps       steps of the whole run
-     * @param timedSteps  steps of this process (since the start or the resume), over which the time is measured
-     * @param skipped     of those, steps skipped for a non-finite loss or gradient
-     */
-    private static RunProgress progress(long steps, long timedSteps, long skipped, double trainingSeconds,
-                                        long start) {
-        return new RunProgress(steps, skipped, trainingSeconds,
-                timedSteps == 0 ? Double.NaN : trainingSeconds / timedSteps, seconds(start));
     }
 
     static double[] toDouble(float[] values) {

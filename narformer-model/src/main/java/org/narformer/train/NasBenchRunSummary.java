@@ -37,7 +37,7 @@ public record NasBenchRunSummary(String name, NasBenchConfig config, boolean fin
         boolean finished = result != null;
         RunProgress progress = finished ? result.progress() : manifest.progress();
         if (progress == null) {
-            progress = new RunProgress(0, -1, Double.NaN, Double.NaN, Double.NaN);
+            progress = new RunProgress(0, -1, Double.NaN, 0, Double.NaN);
         }
         return new NasBenchRunSummary(name(manifest.file()), manifest.config(), finished,
                 last == null ? 0 : last.epoch(),

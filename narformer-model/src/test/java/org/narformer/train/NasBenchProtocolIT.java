@@ -79,10 +79,15 @@ class NasBenchProtocolIT {
         Map<String, Object> manifest = new LinkedHashMap<>(Checkpoints.json().readValue(manifestFile.toFile(),
                 new TypeReference<Map<String, Object>>() { }));
         manifest.remove("result");
+        manifest.put("progress", new RunProgress(10, 3, 40.0, 8, 50.0).toMap());
         ArtifactManifest.write(manifestFile, manifest);
         NasBenchRun resumed = NasBenchProtocol.resume(runDir, dir.get(), List.of("resume"));
         assertEquals(3, resumed.curve().size(), "the curve of the first process is kept");
         assertEquals(2 * 5L, resumed.curve().get(2).steps());
+        RunProgress carried = resumed.result().progress();
+        assertEquals(3, carried.skippedSteps(), "skipped steps of the earlier process are kept");
+        assertEquals(40.0, carried.trainingSeconds(), 0.0, "its training time too");
+        assertEquals(5.0, carried.secondsPerIteration(), 0.0);
         String written = Files.readString(manifestFile);
         assertTrue(written.contains("\"resumes\"") && written.contains("\"result\""), written);
 

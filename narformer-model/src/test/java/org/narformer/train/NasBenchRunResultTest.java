@@ -16,7 +16,7 @@ import org.narformer.model.Checkpoints;
 
 class NasBenchRunResultTest {
 
-    private static final RunProgress PROGRESS = new RunProgress(5200, 82, 2335.5, 0.449, 2425.0);
+    private static final RunProgress PROGRESS = new RunProgress(5200, 82, 2335.5, 5200, 2425.0);
 
     @Test
     void aResultWithEmaSurvivesTheManifestsJson() throws Exception {
@@ -24,7 +24,7 @@ class NasBenchRunResultTest {
                 Path.of("run/last"), "validation cells", 358, 0.735, 0.7515, Path.of("run/best-ema"));
         assertEquals(result, throughJson(result));
         assertEquals(List.of("steps", "skippedSteps", "trainingSeconds", "secondsPerIteration", "wallSeconds",
-                "bestEpoch", "bestSelectionTau", "bestAllTau", "bestEmaEpoch", "bestEmaSelectionTau", "bestEmaAllTau",
+                "timedSteps", "bestEpoch", "bestSelectionTau", "bestAllTau", "bestEmaEpoch", "bestEmaSelectionTau", "bestEmaAllTau",
                 "bestEmaCheckpoint", "selectedOn", "bestCheckpoint", "lastCheckpoint"),
                 List.copyOf(result.toMap().keySet()), "the keys and order manifests have always had");
     }
@@ -50,6 +50,8 @@ class NasBenchRunResultTest {
         assertNull(read.bestCheckpoint());
         assertNull(read.selectedOn());
         assertEquals(3920, read.progress().steps());
+        assertEquals(Math.round(845.0 / 0.216), read.progress().timedSteps(), "recovered from the time per step");
+        assertEquals(845.0 / Math.round(845.0 / 0.216), read.progress().secondsPerIteration(), 1e-12);
     }
 
     private static NasBenchRunResult throughJson(NasBenchRunResult result) throws Exception {

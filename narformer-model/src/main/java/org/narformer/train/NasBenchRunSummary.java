@@ -1,7 +1,10 @@
 package org.narformer.train;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.narformer.metrics.Median;
 
 /**
  * What one NAS-Bench training run reached, from its manifest ({@link NasBenchRunManifest}): the selected
@@ -18,14 +21,20 @@ import java.util.List;
  * @param emaSelectedTau τ over all cells of the selected weight EMA (NaN without EMA or while unfinished)
  * @param steps          optimiser steps taken (skipped ones included)
  * @param skippedSteps   steps skipped for non-finite loss or gradients; −1 when not recorded
- * @param secondsPerStep mean wall time per step; NaN when not recorded
+ * @param secondsPerStep mean training time per step as the manifest records it (older builds: of the last process);
+ *                       NaN when not recorded
+ * @param medianEpochSecondsPerStep the median over epochs of an epoch's wall time per step, from the curve: the cost
+ *                       of a step with its share of the per-epoch validation and checkpoint, unmoved by pauses,
+ *                       resumes, builds used for a minority of epochs and the epochs that score every cell; NaN
+ *                       without two consecutive epochs
  * @param wallSeconds    wall time of the run so far
  * @param cpu            the processor, as the manifest records it (null if not)
  * @param build          the commit of the build that started the run (null if not recorded)
  */
 public record NasBenchRunSummary(String name, NasBenchConfig config, boolean finished, int epochsDone,
                                  int selectedEpoch, double selectedTau, double lastTau, double emaSelectedTau,
-                                 long steps, long skippedSteps, double secondsPerStep, double wallSeconds,
+                                 long steps, long skippedSteps, double secondsPerStep,
+                                 double medianEpochSecondsPerStep, double wallSeconds,
                                  String cpu, String build) {
     private static final String MANIFEST_SUFFIX = ".manifest.json";
 
@@ -46,9 +55,23 @@ public record NasBenchRunSummary(String name, NasBenchConfig config, boolean fin
                 last == null ? Double.NaN : last.allTau(),
                 finished ? result.bestEmaAllTau() : Double.NaN,
                 progress.steps() == 0 && last != null ? last.steps() : progress.steps(),
-                progress.skippedSteps(), progress.secondsPerIteration(),
+                progress.skippedSteps(), progress.secondsPerIteration(), medianEpochSecondsPerStep(curve),
                 Double.isNaN(progress.wallSeconds()) && last != null ? last.elapsedSeconds() : progress.wallSeconds(),
                 manifest.cpu(), manifest.gitSha());
+    }
+
+    /** See {@link #medianEpochSecondsPerStep()}: over every pair of consecutive epochs in the curve. */
+    static double medianEpochSecondsPerStep(List<TauPoint> curve) {
+        List<Double> perStep = new ArrayList<>();
+        for (int i = 1; i < curve.size(); i++) {
+            TauPoint before = curve.get(i - 1);
+            TauPoint after = curve.get(i);
+            long steps = after.steps() - before.steps();
+            if (after.epoch() == before.epoch() + 1 && steps > 0) {
+                perStep.add((after.elapsedSeconds() - before.elapsedSeconds()) / steps);
+            }
+        }
+        return Median.of(perStep.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The build as a short commit, {@code +} marking a build from uncommitted changes; "-" when unknown. */

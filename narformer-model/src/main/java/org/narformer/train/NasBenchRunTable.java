@@ -88,14 +88,15 @@ public final class NasBenchRunTable {
     /** The runs, one per line, then the groups with mean ± sd over seeds. */
     public String render() {
         TextTable perRun = new TextTable("run", "model", "space", "N", "epochs", "seed", "selected epoch",
-                "tau selected", "tau last", "EMA tau selected", "steps", "skipped", "s/step", "wall s", "build", "cpu");
+                "tau selected", "tau last", "EMA tau selected", "steps", "skipped", "s/step", "s/step (median epoch)", "wall s", "build",
+                "cpu");
         for (NasBenchRunSummary r : runs) {
             NasBenchConfig c = r.config();
             perRun.row(r.name(), c.modelFamily(), c.space(), c.trainCount(),
                     r.finished() ? c.epochs() : r.epochsDone() + " of " + c.epochs() + " (unfinished)", c.seed(),
                     r.finished() ? r.selectedEpoch() : "-", tau(r.selectedTau()), tau(r.lastTau()),
                     tau(r.emaSelectedTau()), r.steps(), r.skippedSteps() < 0 ? "-" : r.skippedSteps(),
-                    r.secondsPerStep() > 0 ? String.format(Locale.ROOT, "%.3f", r.secondsPerStep()) : "-",
+                    secondsPerStep(r.secondsPerStep()), secondsPerStep(r.medianEpochSecondsPerStep()),
                     seconds(r.wallSeconds()), r.shortBuild(), r.cpu() == null ? "-" : r.cpu());
         }
         TextTable perGroup = new TextTable("configuration", "finished runs", "tau selected (mean ± sd)",
@@ -138,6 +139,7 @@ public final class NasBenchRunTable {
             m.put("steps", r.steps());
             m.put("skippedSteps", r.skippedSteps());
             m.put("secondsPerStep", r.secondsPerStep());
+            m.put("medianEpochSecondsPerStep", r.medianEpochSecondsPerStep());
             m.put("wallSeconds", r.wallSeconds());
             m.put("build", r.build());
             m.put("cpu", r.cpu());
@@ -178,6 +180,10 @@ public final class NasBenchRunTable {
 
     private static String seconds(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String secondsPerStep(double v) {
+        return v > 0 ? String.format(Locale.ROOT, "%.3f", v) : "-";
     }
 
     private static String tau(double v) {

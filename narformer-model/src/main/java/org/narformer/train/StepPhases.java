@@ -3,6 +3,8 @@ package org.narformer.train;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.narformer.metrics.Median;
+
 /**
  * Wall time of each phase of the training steps it is given to ({@link TrainingStep#withPhases}), for finding where a
  * step's time goes: building the padded batch on the native side, the forward pass, the loss, the backward pass and
@@ -50,10 +52,6 @@ public final class StepPhases {
 
     /** The median over the recorded steps of {@code phase}'s time, in ms; NaN before any step. */
     public double medianMs(Phase phase) {
-        if (steps.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] ms = steps.stream().mapToDouble(s -> s[phase.ordinal()] / 1e6).sorted().toArray();
-        return ms[ms.length / 2];
+        return Median.of(steps.stream().mapToDouble(s -> s[phase.ordinal()] / 1e6).toArray());
     }
 }

@@ -49,6 +49,18 @@ class NasBenchRunTableTest {
     }
 
     @Test
+    void theMedianEpochStepTimeIgnoresPausesResumesAndScoringEpochs() {
+        List<TauPoint> curve = new ArrayList<>();
+        double[] elapsed = {5, 15, 25, 35, 635, 645, 700, 710, 720};  // epoch 4: paused; 6: scored every cell
+        for (int e = 0; e < elapsed.length; e++) {
+            curve.add(new TauPoint(e, 100L * e, 0.01, 0.5, Double.NaN, elapsed[e]));
+        }
+        curve.remove(7);  // a resume picked up at epoch 8 without a point for epoch 7
+        assertEquals(0.1, NasBenchRunSummary.medianEpochSecondsPerStep(curve), 1e-12);
+        assertTrue(Double.isNaN(NasBenchRunSummary.medianEpochSecondsPerStep(curve.subList(0, 1))));
+    }
+
+    @Test
     void readsWhatAManifestRecords() throws IOException {
         NasBenchRunSummary done = read(write("run", config(7, 0.5f), 0.7, 0.65, 2));
         assertTrue(done.finished());
@@ -58,6 +70,7 @@ class NasBenchRunTableTest {
         assertEquals(0.7, done.selectedTau(), 1e-12);
         assertEquals(0.65, done.lastTau(), 1e-12, "the last curve point");
         assertEquals(2, done.skippedSteps());
+        assertEquals(0.1, done.medianEpochSecondsPerStep(), 1e-12, "1 s per 10-step epoch in the curve");
         assertEquals(40, done.steps());
         assertEquals("Test CPU", done.cpu());
         assertEquals("f3564f4+", done.shortBuild(), "short commit, + for a build from uncommitted changes");

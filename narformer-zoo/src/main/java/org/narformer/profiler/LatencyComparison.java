@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.narformer.metrics.Median;
+
 /**
  * Two measurements of the same models compared: per family and overall, the median of
  * {@code |second − first| / first} over the models present in both tables (matched by ONNX path) — the
@@ -51,6 +53,6 @@ public record LatencyComparison(List<Family> families) {
         double[] sorted = diff.clone();
         java.util.Arrays.sort(sorted);
         double p90 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.9 * sorted.length) - 1)];
-        return new Family(name, pairs.size(), LatencyStatistics.median(diff), p90, LatencyStatistics.median(ratio));
+        return new Family(name, pairs.size(), Median.of(diff), p90, Median.of(ratio));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.narformer.NarFormerException;
+import org.narformer.metrics.Median;
 import org.narformer.onnx.OnnxImporter;
 import org.narformer.onnx.StaticFeatureMode;
 import org.narformer.onnx.StaticFeatures;
@@ -51,7 +52,7 @@ public record LatencyStatistics(List<Family> families) {
             double[] flops = rows.stream().mapToDouble(r -> gflops(onnxRoot.resolve(r.onnxPath()))).toArray();
             gflops = minMedianMax(flops);
         }
-        return new Family(name, rows.size(), gflops, minMedianMax(latency), median(spread), early);
+        return new Family(name, rows.size(), gflops, minMedianMax(latency), Median.of(spread), early);
     }
 
     private static double gflops(Path file) {
@@ -65,14 +66,6 @@ public record LatencyStatistics(List<Family> families) {
     static double[] minMedianMax(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
-        return new double[] {s[0], median(s), s[s.length - 1]};
-    }
-
-    /** The median (mean of the two middle values for an even count). */
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return new double[] {s[0], Median.of(s), s[s.length - 1]};
     }
 }

@@ -88,8 +88,8 @@ public final class NasBenchRunTable {
     /** The runs, one per line, then the groups with mean ± sd over seeds. */
     public String render() {
         TextTable perRun = new TextTable("run", "model", "space", "N", "epochs", "seed", "selected epoch",
-                "tau selected", "tau last", "EMA tau selected", "steps", "skipped", "s/step", "s/step (median epoch)", "wall s", "build",
-                "cpu");
+                "tau selected", "tau last", "EMA tau selected", "steps", "skipped", "s/step", "s/step (median epoch)",
+                "wall s", "build", "cpu");
         for (NasBenchRunSummary r : runs) {
             NasBenchConfig c = r.config();
             perRun.row(r.name(), c.modelFamily(), c.space(), c.trainCount(),

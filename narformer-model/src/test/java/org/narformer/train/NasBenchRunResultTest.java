@@ -24,8 +24,8 @@ class NasBenchRunResultTest {
                 Path.of("run/last"), "validation cells", 358, 0.735, 0.7515, Path.of("run/best-ema"));
         assertEquals(result, throughJson(result));
         assertEquals(List.of("steps", "skippedSteps", "trainingSeconds", "secondsPerIteration", "wallSeconds",
-                "timedSteps", "bestEpoch", "bestSelectionTau", "bestAllTau", "bestEmaEpoch", "bestEmaSelectionTau", "bestEmaAllTau",
-                "bestEmaCheckpoint", "selectedOn", "bestCheckpoint", "lastCheckpoint"),
+                "timedSteps", "bestEpoch", "bestSelectionTau", "bestAllTau", "bestEmaEpoch", "bestEmaSelectionTau",
+                "bestEmaAllTau", "bestEmaCheckpoint", "selectedOn", "bestCheckpoint", "lastCheckpoint"),
                 List.copyOf(result.toMap().keySet()), "the keys and order manifests have always had");
     }
 

@@ -58,6 +58,11 @@ class NasBenchRunTableTest {
         curve.remove(7);  // a resume picked up at epoch 8 without a point for epoch 7
         assertEquals(0.1, NasBenchRunSummary.medianEpochSecondsPerStep(curve), 1e-12);
         assertTrue(Double.isNaN(NasBenchRunSummary.medianEpochSecondsPerStep(curve.subList(0, 1))));
+
+        // only consecutive epochs count: the gap from epoch 1 to 3 (4.95 s per step) would move a median of two
+        List<TauPoint> gap = List.of(new TauPoint(0, 0, 0.01, 0.5, Double.NaN, 0),
+                new TauPoint(1, 100, 0.01, 0.5, Double.NaN, 10), new TauPoint(3, 300, 0.01, 0.5, Double.NaN, 1000));
+        assertEquals(0.1, NasBenchRunSummary.medianEpochSecondsPerStep(gap), 1e-12);
     }
 
     @Test
